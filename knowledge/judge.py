@@ -1,0 +1,171 @@
+"""Judge a statement against the knowledge base, on the base's own date.
+
+Precision first: a verdict other than `unverifiable` always rests on facts with sources. Saying
+"false" because something is *absent* from the base (closed-world reasoning) is allowed only for
+organisations whose data file declares its list complete for that relation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from knowledge.base import KnowledgeBase
+from knowledge.describe import describe
+from knowledge.models import Fact, Relation, Source, Statement, Status, Tense, Verdict
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    sources: tuple[Source, ...]
+    fact_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Judgement:
+    verdict: Verdict
+    explanation: str
+    evidence: tuple[Evidence, ...] = ()
+    facts: tuple[Fact, ...] = field(default=())
+    certainty: float = 1.0  # how sure the *knowledge* is; extraction certainty is combined later
+
+
+def judge(statement: Statement, kb: KnowledgeBase) -> Judgement:
+    if statement.subject not in kb.states:
+        return _silent(f"the base has no state {statement.subject!r}")
+    if statement.relation.symmetric:
+        return _judge_pact(statement, kb)
+    if statement.object not in kb.organisations:
+        return _silent(f"the base has no organisation {statement.object!r}")
+    return _judge_affiliation(statement, kb)
+
+
+def _silent(why: str) -> Judgement:
+    return Judgement(Verdict.UNVERIFIABLE, f"Not covered: {why}.", certainty=0.0)
+
+
+def _flip(verdict: Verdict, negated: bool) -> Verdict:
+    if not negated:
+        return verdict
+    return {Verdict.TRUE: Verdict.FALSE, Verdict.FALSE: Verdict.TRUE}.get(verdict, verdict)
+
+
+def _relevant_facts(st: Statement, kb: KnowledgeBase) -> list[Fact]:
+    facts = kb.facts_between(st.subject, st.relation, st.object)
+    if st.relation is Relation.PARTNER_OF:
+        # "a NATO partner" is a partner in any of NATO's programmes.
+        for programme in kb.programmes_of(st.object):
+            facts += kb.facts_between(st.subject, Relation.PARTNER_OF, programme.id)
+    return facts
+
+
+def _judge_affiliation(st: Statement, kb: KnowledgeBase) -> Judgement:
+    facts = _relevant_facts(st, kb)
+    if st.year is not None or st.event:
+        return _judge_event(st, facts, kb)
+    current = [f for f in facts if f.holds_on(kb.as_of)]
+    ended = [f for f in facts if not f.holds_on(kb.as_of) and (f.end or f.status is Status.ENDED)]
+    if st.relation is not Relation.MEMBER_OF and not current:
+        membership = [f for f in kb.facts_between(st.subject, Relation.MEMBER_OF, st.object) if f.holds_on(kb.as_of)]
+        if membership and not st.negated:
+            return _decided(
+                Verdict.MISLEADING, membership, kb, st,
+                f"{kb.name(st.subject)} is a full member of {kb.name(st.object)}, not a {_role(st.relation)}.",
+            )
+    if current:
+        limited = [f for f in current if f.status in (Status.FROZEN, Status.SUSPENDED)]
+        if limited:
+            return _decided(Verdict.MISLEADING, limited, kb, st, _describe_all(limited, kb, st.subject))
+        if st.tense is Tense.PAST and not st.negated:
+            return _decided(Verdict.TRUE, current, kb, st, _describe_all(current, kb, st.subject))
+        return _decided(_flip(Verdict.TRUE, st.negated), current, kb, st, _describe_all(current, kb, st.subject))
+    if ended:
+        if st.tense is Tense.PAST:
+            return _decided(_flip(Verdict.TRUE, st.negated), ended, kb, st, _describe_all(ended, kb, st.subject))
+        verdict = Verdict.TRUE if st.negated else Verdict.OUTDATED
+        return _decided(verdict, ended, kb, st, _describe_all(ended, kb, st.subject))
+    if kb.is_complete(st.object, st.relation):
+        return _closed_world(st, kb)
+    return _silent(
+        f"the base records no {st.relation.value} fact for {kb.name(st.subject)} and "
+        f"{kb.name(st.object)}, and its list for {kb.name(st.object)} is not declared complete"
+    )
+
+
+def _role(relation: Relation) -> str:
+    return {Relation.PARTNER_OF: "partner", Relation.CANDIDATE_FOR: "candidate"}.get(relation, "member")
+
+
+def _judge_event(st: Statement, facts: list[Fact], kb: KnowledgeBase) -> Judgement:
+    """'Finland joined NATO in 2022', 'a member since 1952': the year is checked against the start."""
+    dated = [f for f in facts if f.start]
+    if not facts:
+        if kb.is_complete(st.object, st.relation):
+            return _closed_world(st, kb)
+        return _silent(f"the base records no {st.relation.value} fact for {kb.name(st.subject)} and {kb.name(st.object)}")
+    if st.year is None:
+        return _decided(_flip(Verdict.TRUE, st.negated), facts, kb, st, _describe_all(facts, kb, st.subject))
+    if not dated:
+        return _silent("the base does not know when it began")
+    matching = [f for f in dated if f.start.year == st.year]
+    if matching:
+        return _decided(_flip(Verdict.TRUE, st.negated), matching, kb, st, _describe_all(matching, kb, st.subject))
+    starts = ", ".join(f.start.readable() for f in dated)
+    explanation = f"Not in {st.year}: {_describe_all(dated, kb, st.subject)}"
+    if st.negated:
+        return _decided(Verdict.TRUE, dated, kb, st, explanation)
+    return _decided(Verdict.FALSE, dated, kb, st, explanation.replace("..", ".") or starts)
+
+
+def _closed_world(st: Statement, kb: KnowledgeBase) -> Judgement:
+    org = kb.organisations[st.object]
+    members = kb.members(org.id, kb.as_of, st.relation)
+    role = {Relation.MEMBER_OF: "members", Relation.PARTNER_OF: "partners", Relation.CANDIDATE_FOR: "candidates"}[st.relation]
+    text = (
+        f"{org.short_name} has {len(members)} {role} as of {kb.as_of.isoformat()}, "
+        f"and {kb.name(st.subject)} has never been one of them."
+    )
+    # Cite what says who the members are: the organisation's page and the latest accession.
+    latest = max(
+        (f for f in kb.facts if f.object == org.id and f.relation is st.relation and f.holds_on(kb.as_of) and f.start),
+        key=lambda f: (f.start.as_date(), f.id),
+        default=None,
+    )
+    sources = org.sources[:1] + (latest.sources[:1] if latest else ())
+    evidence = Evidence(text=text, sources=sources)
+    verdict = _flip(Verdict.FALSE, st.negated)
+    if st.negated and st.year is None:
+        verdict = Verdict.TRUE
+    # Absence is a little weaker than a recorded fact.
+    return Judgement(verdict, text, (evidence,), (), certainty=0.95)
+
+
+def _judge_pact(st: Statement, kb: KnowledgeBase) -> Judgement:
+    if st.object not in kb.states:
+        return _silent(f"the base has no state {st.object!r}")
+    facts = kb.facts_between(st.subject, st.relation, st.object)
+    if st.relation is Relation.DEFENSE_COOPERATION:
+        # A mutual-defence pact is also cooperation.
+        facts += kb.facts_between(st.subject, Relation.DEFENSE_PACT, st.object)
+    if not facts:
+        return _silent(f"the base records no {st.relation.value} between {kb.name(st.subject)} and {kb.name(st.object)}")
+    current = [f for f in facts if f.holds_on(kb.as_of)]
+    if current:
+        limited = [f for f in current if f.status in (Status.FROZEN, Status.SUSPENDED)]
+        if limited:
+            return _decided(Verdict.MISLEADING, limited, kb, st, _describe_all(limited, kb, st.subject))
+        return _decided(_flip(Verdict.TRUE, st.negated), current, kb, st, _describe_all(current, kb, st.subject))
+    if st.tense is Tense.PAST:
+        return _decided(_flip(Verdict.TRUE, st.negated), facts, kb, st, _describe_all(facts, kb, st.subject))
+    verdict = Verdict.TRUE if st.negated else Verdict.OUTDATED
+    return _decided(verdict, facts, kb, st, _describe_all(facts, kb, st.subject))
+
+
+def _describe_all(facts: list[Fact], kb: KnowledgeBase, about: str) -> str:
+    return " ".join(describe(f, kb, about=about) for f in facts)
+
+
+def _decided(verdict: Verdict, facts: list[Fact], kb: KnowledgeBase, st: Statement, explanation: str) -> Judgement:
+    evidence = tuple(Evidence(describe(f, kb, about=st.subject), f.sources, f.id) for f in facts)
+    stale = any(f.review_by < kb.as_of for f in facts)
+    return Judgement(verdict, explanation, evidence, tuple(facts), certainty=0.85 if stale else 1.0)
