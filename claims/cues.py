@@ -1,0 +1,55 @@
+"""Cue-word lexicons for modality and negation, kept as data.
+
+These are general English, not tuned to any example: a claim under a reporting verb whose
+speaker is not the writer is `reported`; under "if" or a modal it is `hypothetical`; under
+"whether" or an inverted auxiliary it is a `question`.
+"""
+
+# Verbs and adjectives that attribute a content clause to a speaker: "X says that ...".
+REPORTING = frozenset({
+    "say", "claim", "insist", "think", "believe", "argue", "tell", "state", "report", "allege",
+    "assert", "suggest", "maintain", "write", "post", "reckon", "feel", "suspect", "assume",
+    "swear", "keep", "pretend", "imagine", "hear", "read", "mention", "announce", "repeat",
+    "spread", "convinced", "sure", "certain", "convince",
+})
+
+# Words that mark a clause as rejected by the writer: "..., which is nonsense", "the myth that".
+REJECTION = frozenset({
+    "nonsense", "false", "wrong", "untrue", "lie", "myth", "rubbish", "fake", "misinformation",
+    "disinformation", "propaganda", "incorrect", "bs", "bullshit", "garbage", "fiction",
+    "misconception", "rumour", "rumor", "hoax", "conspiracy", "fantasy", "absurd", "ridiculous",
+})
+
+# Frames that open a question: "I wonder whether ...", "does anyone know if ...".
+QUESTION_FRAMES = frozenset({"wonder", "ask", "know", "sure", "check", "unsure", "unclear", "curious", "question"})
+
+# Frames that open a supposition: "suppose ...", "imagine ...".
+SUPPOSITION = frozenset({"suppose", "imagine", "assume", "pretend", "say", "hypothesize", "consider"})
+
+# Verbs that make a wish, plan or attempt of what follows: "wants to join NATO".
+WISH = frozenset({
+    "want", "hope", "wish", "plan", "intend", "aim", "try", "expect", "like", "love", "go",
+    "need", "dream", "push", "prepare", "threaten", "consider", "refuse", "decide", "fail",
+})
+
+# Auxiliaries that make a clause hypothetical or future.
+MODAL_AUX = frozenset({"would", "could", "might", "may", "will", "shall", "should", "can", "must", "'d", "'ll", "wo", "ca"})
+
+# Subordinators that make a clause conditional.
+CONDITIONAL_MARKS = frozenset({"if", "unless", "suppose", "supposing", "assuming", "provided", "lest"})
+QUESTION_MARKS = frozenset({"whether"})
+
+WH_WORDS = frozenset({"who", "what", "why", "how", "when", "where", "which", "whether"})
+
+FIRST_PERSON = frozenset({"i", "we"})
+
+# Light words allowed on the path between a state and an organisation: they carry no relation
+# of their own ("is", "has been", "remains").
+LIGHT_VERBS = frozenset({"be", "become", "remain", "stay", "have", "still", "officially", "technically"})
+# Nouns that are neutral heads: "a NATO country", "a member state", "EU nation".
+NEUTRAL_HEADS = frozenset({"country", "state", "nation", "government", "power", "one", "ally", "allies"})
+# Prepositions that may link a relation noun to the organisation ("member of", "candidate for").
+LINKING_PREPOSITIONS = frozenset({"of", "to", "in", "for", "with", "within", "inside", "into", "among"})
+# Adverbs of time that make "no longer"/"not anymore" a claim about the present.
+NO_LONGER = frozenset({"longer", "anymore", "more"})
+FOUNDING = frozenset({"founding", "founder", "original", "charter"})

@@ -1,0 +1,81 @@
+"""The gazetteer: states, organisations and treaties found by name, with knowledge-base ids.
+
+Entities never come from the statistical NER (it calls Azerbaijan an ORG or a PERSON). Every
+name comes from the knowledge base, becomes a token pattern whose `id` is the entity's id, and a
+spaCy SpanRuler writes the matches to `doc.spans["factcheck_entities"]`, so that `span.id_` says
+which entity matched. Works on `spacy.blank("en")`: nothing here needs a trained model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+
+from knowledge.base import KnowledgeBase
+
+SPANS_KEY = "factcheck_entities"
+STATE, CAPITAL, ORG, TREATY = "STATE", "CAPITAL", "ORG", "TREATY"
+
+
+def entity_patterns(kb: KnowledgeBase, tokenizer) -> list[dict]:
+    """Token patterns for every name in the base, each carrying its entity id."""
+    patterns: list[dict] = []
+
+    def add(label: str, entity_id: str, names: Iterable[str], exact: bool) -> None:
+        for name in names:
+            tokens = [t.text for t in tokenizer(name)]
+            for variant in _variants(tokens, exact):
+                patterns.append({"label": label, "pattern": variant, "id": entity_id})
+
+    for state in kb.states.values():
+        add(STATE, state.id, [state.name, *state.aliases], exact=False)
+        add(STATE, state.id, state.exact_aliases, exact=True)
+        add(CAPITAL, state.id, state.capitals, exact=True)
+    for org in kb.organisations.values():
+        names = [org.short_name, *org.aliases]
+        add(ORG, org.id, [n for n in names if _is_acronym(n)], exact=True)
+        add(ORG, org.id, [org.name, *(n for n in names if not _is_acronym(n))], exact=False)
+    for treaty in kb.treaties.values():
+        add(TREATY, treaty.id, [treaty.name, *treaty.aliases], exact=False)
+    return _unique(patterns)
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "").replace("-", "")
+    return letters.isupper() and len(letters) <= 6
+
+
+def _variants(tokens: list[str], exact: bool) -> list[list[dict]]:
+    """Case-insensitive names match in any case. Exact names (ordinary words such as 'Turkey',
+    'Chad', 'US', or acronyms such as 'CIS') match as written, title-cased, or shouted."""
+    if not exact:
+        return [[{"LOWER": t.lower()} for t in tokens]]
+    forms = {tuple(tokens), tuple(t.upper() for t in tokens)}
+    if all(t.isupper() for t in tokens) and len(tokens) == 1 and len(tokens[0]) >= 4:
+        forms.add((tokens[0].capitalize(),))  # "Nato", as British papers write it
+    return [[{"ORTH": t} for t in form] for form in sorted(forms)]
+
+
+def _unique(patterns: list[dict]) -> list[dict]:
+    seen, unique = set(), []
+    for p in patterns:
+        key = (p["label"], p["id"], repr(p["pattern"]))
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+def add_gazetteer(nlp: Language, kb: KnowledgeBase) -> None:
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="factcheck_gazetteer",
+        config={
+            "spans_key": SPANS_KEY,
+            "validate": False,
+            # Overlapping names keep the longest: "major non-NATO ally" beats "NATO".
+            "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
+        },
+    )
+    ruler.add_patterns(entity_patterns(kb, nlp.tokenizer))

@@ -1,0 +1,30 @@
+"""Quoted text is someone else's words: it is removed before anything is checked.
+
+Markdown `>` lines, BBCode `[quote]...[/quote]` blocks (nested too) and HTML `<blockquote>`
+elements are replaced by blank space of the same shape, so that character offsets of the
+writer's own words stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MARKDOWN_QUOTE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
+_BBCODE_QUOTE = re.compile(r"\[quote(?:=[^\]]*)?\](?:(?!\[quote).)*?\[/quote\]", re.IGNORECASE | re.DOTALL)
+_HTML_QUOTE = re.compile(r"<blockquote\b[^>]*>(?:(?!<blockquote).)*?</blockquote>", re.IGNORECASE | re.DOTALL)
+
+
+def strip_quotes(text: str) -> str:
+    text = _MARKDOWN_QUOTE.sub(_blank, text)
+    for pattern in (_BBCODE_QUOTE, _HTML_QUOTE):
+        # Innermost first, until no quote is left: nested quotes go with their parents.
+        while True:
+            stripped = pattern.sub(_blank, text)
+            if stripped == text:
+                break
+            text = stripped
+    return text
+
+
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))

@@ -1,0 +1,13 @@
+"""member_of: "is in NATO", "is a member of", "belongs to", "joined", "NATO member X"."""
+
+from claims.relations.base import RelationCues
+from knowledge.models import Relation
+
+MEMBER_OF = RelationCues(
+    relation=Relation.MEMBER_OF,
+    verbs=frozenset({"join", "rejoin", "belong", "enter", "accede"}),
+    nouns=frozenset({"member", "membership", "part", "ally", "signatory", "founder", "memeber"}),
+    prepositions=frozenset({"in", "within", "inside"}),
+    passive_verbs=frozenset({"admit", "accept", "include"}),
+    event_verbs=frozenset({"join", "rejoin", "enter", "accede", "admit", "accept", "become"}),
+)

@@ -1,0 +1,364 @@
+"""How a state and an organisation are linked in a parsed sentence.
+
+The path between the two names in the dependency tree decides whether the sentence makes a
+claim at all: every word on it must be a relation cue, a light word ("is", "has been") or a
+linking preposition. "Azerbaijan is in talks with NATO" is rejected (talks is no cue),
+"Azerbaijan is in NATO" is kept. Negation is read on the path, so its scope is the path's:
+"Austria is in the EU but not in NATO" negates only NATO. Modality is read on the clause that
+holds the path and on the frames above it (reporting verbs, "if", questions).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from claims import cues
+from claims.relations import EXTRACTORS, RelationCues
+from knowledge.models import Modality, Relation, Tense
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "poss", "compound", "conj", "npadvmod"})
+CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
+_YEAR = re.compile(r"^(19|20)\d\d$")
+# Marks a path that is only a copula ("X is <role name>"); not an extractor of its own.
+COPULA = RelationCues(relation=Relation.PARTNER_OF)
+
+
+@dataclass
+class Link:
+    extractor: RelationCues
+    pattern: str
+    negated: bool = False
+    modality: Modality = Modality.ASSERTION
+    year: int | None = None
+    tense: Tense = Tense.PRESENT
+    event: bool = False
+    founding: bool = False
+    nominal: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def relation(self) -> Relation:
+        return self.extractor.relation
+
+
+def link(subject: Span, obj: Span) -> Link | None:
+    """The claim that `subject` (a state) stands in some relation to `obj`, or None."""
+    s_root, o_root = subject.root, obj.root
+    lca = _lowest_common_ancestor(s_root, o_root)
+    if lca is None:
+        return None
+    s_side, o_side = _up_to(s_root, lca), _up_to(o_root, lca)
+    if not _is_subject_side(s_side, lca):
+        return None
+    # Names coordinated with either end ("Finland and Sweden are", "in NATO and the EU") are
+    # not part of the relation between the two.
+    skip = _span_ids(subject, obj) | _coordinated(s_side) | _coordinated(o_side)
+    inner: list[Token] = []
+    for token in [*s_side[1:], *o_side[1:][::-1]]:
+        if token.i not in skip and all(t.i != token.i for t in inner):
+            inner.append(token)
+    found = _classify(inner, obj)
+    if found is None:
+        return None
+    extractor, pattern, nominal = found
+    result = Link(extractor=extractor, pattern=pattern, nominal=nominal)
+    _read_negation(result, subject, inner)
+    _read_time(result, inner, lca)
+    _read_modality(result, inner, lca, subject)
+    return result
+
+
+def _span_ids(*spans: Span) -> set[int]:
+    return {t.i for span in spans for t in span}
+
+
+def _lowest_common_ancestor(a: Token, b: Token) -> Token | None:
+    a_chain = [a, *a.ancestors]
+    b_ids = {b.i} | {t.i for t in b.ancestors}
+    return next((t for t in a_chain if t.i in b_ids), None)
+
+
+def _up_to(token: Token, top: Token) -> list[Token]:
+    chain = [token]
+    while chain[-1].i != top.i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _coordinated(side: list[Token]) -> set[int]:
+    """Heads reached from an end of the path through 'conj' links: other names in the list."""
+    ids = set()
+    for lower, upper in zip(side, side[1:]):
+        if lower.dep_ != "conj":
+            break
+        ids.add(upper.i)
+    return ids
+
+
+def _is_subject_side(s_side: list[Token], lca: Token) -> bool:
+    """The state must be what the clause is about: its subject, or the noun a membership
+    phrase describes ("Azerbaijan, a NATO member"; "NATO member Turkey")."""
+    for token in s_side[:-1]:
+        if token.dep_ not in SUBJECT_DEPS:
+            return False
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return True
+    return True
+
+
+def _classify(inner: list[Token], obj: Span) -> tuple[RelationCues, str, bool] | None:
+    """Every word on the path must be accounted for; the first extractor with a cue wins."""
+    hits: dict[str, str] = {}
+    pattern: list[str] = []
+    nominal = True
+    for token in inner:
+        lemma = token.lemma_.lower()
+        kind = _cue(token)
+        if kind:
+            hits.setdefault(kind[0], lemma)
+            pattern.append(lemma)
+        elif lemma in cues.LIGHT_VERBS or token.dep_ in ("aux", "auxpass"):
+            pattern.append(lemma)
+        elif token.pos_ == "ADP" and lemma in cues.LINKING_PREPOSITIONS:
+            pattern.append(lemma)
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in cues.NEUTRAL_HEADS:
+            head_cue = _neutral_head_cue(token, obj)
+            if head_cue is None:
+                return None
+            hits.setdefault(head_cue, lemma)
+            pattern.append(lemma)
+        elif lemma in cues.WISH and token.pos_ == "VERB":
+            pattern.append(lemma)
+        elif token.dep_ == "conj" and token.ent_iob_ == "" and _is_coordinated_name(token):
+            continue
+        else:
+            return None
+        if token.pos_ in ("VERB", "AUX"):
+            nominal = False
+    for extractor in EXTRACTORS:
+        if extractor.name in hits:
+            return extractor, " → ".join(pattern) or "(adjacent)", nominal
+    if pattern and all(p in cues.LIGHT_VERBS for p in pattern) and obj.root.dep_ in ("attr", "appos"):
+        # "Israel is a major non-NATO ally": the name itself says the role; the pipeline
+        # accepts this only for organisations that are designations.
+        return COPULA, " → ".join(pattern), False
+    return None
+
+
+def _cue(token: Token) -> tuple[str, str] | None:
+    lemma = token.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in token.children) or token.tag_ == "VBN"
+    for extractor in EXTRACTORS:
+        kind = extractor.cue_kind(lemma, token.pos_, passive)
+        if kind:
+            return extractor.name, kind
+    # Tagger slips on forum text ("NATO member" as PROPN): accept nouns by lemma alone.
+    for extractor in EXTRACTORS:
+        if lemma in extractor.nouns and token.pos_ not in ("ADP",):
+            return extractor.name, "noun"
+    return None
+
+
+def _neutral_head_cue(token: Token, obj: Span) -> str | None:
+    """'a NATO country' is membership; 'a candidate country' candidacy; 'a partner state' partnership."""
+    for child in token.children:
+        if child.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        if child.i in {t.i for t in obj}:
+            return "member_of"
+        found = _cue(child)
+        if found:
+            return found[0]
+    if token.lemma_.lower() in ("ally", "allies"):
+        return "member_of"
+    return None
+
+
+def _is_coordinated_name(token: Token) -> bool:
+    """Another name in a list ("NATO and the EU") may stand on the path between two names."""
+    return token.pos_ in ("PROPN", "NOUN") and token.dep_ == "conj"
+
+
+# --- negation ---------------------------------------------------------------------------------
+
+
+def _read_negation(result: Link, subject: Span, inner: list[Token]) -> None:
+    negations = 0
+    for token in inner:
+        for child in token.children:
+            lower = child.lower_
+            if child.dep_ == "neg" or lower in ("never", "neither"):
+                negations += 1
+                result.notes.append(f"negated by '{child.text}'")
+            elif lower == "no" and child.dep_ in ("det", "neg"):
+                negations += 1
+                result.notes.append("negated by 'no'")
+            elif child.lemma_.lower() in cues.NO_LONGER and any(g.lower_ in ("no", "not", "n't") for g in child.children):
+                negations += 1
+                result.notes.append("negated by 'no longer'")
+    subject_head = _subject_head(subject.root)
+    if any(c.lower_ in ("neither", "nor") and c.dep_ in ("det", "preconj", "cc") for c in subject_head.children):
+        if any(c.lower_ == "neither" for c in subject_head.children):
+            negations += 1
+            result.notes.append("negated by 'neither … nor'")
+    result.negated = negations % 2 == 1
+
+
+def _subject_head(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+# --- tense, events, years -----------------------------------------------------------------------
+
+
+def _read_time(result: Link, inner: list[Token], lca: Token) -> None:
+    verbs = [t for t in inner if t.pos_ in ("VERB", "AUX")] or [lca]
+    for verb in verbs:
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (
+            verb.lemma_ == "use" and any(c.dep_ == "xcomp" for c in verb.children)
+        ):
+            result.tense = Tense.PAST
+        if verb.lemma_.lower() in result.extractor.event_verbs or verb.lemma_.lower() in cues.LIGHT_VERBS - {"be", "have", "remain", "stay"}:
+            if verb.lemma_.lower() != "be":
+                result.event = result.event or verb.lemma_.lower() in _event_lemmas()
+    for token in [*inner, lca]:
+        for child in token.children:
+            if child.lower_ in ("since", "in", "from", "by") and child.dep_ == "prep":
+                year = _year_in(child)
+                if year:
+                    result.year = year
+                    result.notes.append(f"year {year} from '{child.text} {year}'")
+                    if child.lower_ == "since":
+                        result.event = True
+            elif child.dep_ in ("npadvmod", "nummod") and _YEAR.match(child.text):
+                result.year = int(child.text)
+            if child.lower_ in cues.FOUNDING and child.dep_ in ("amod", "compound", "nmod"):
+                result.founding = True
+                result.event = True
+    if any(t.lower_ in cues.FOUNDING for t in inner):
+        result.founding = result.event = True
+
+
+def _event_lemmas() -> frozenset[str]:
+    return frozenset().union(*(e.event_verbs for e in EXTRACTORS))
+
+
+def _year_in(preposition: Token) -> int | None:
+    for token in preposition.subtree:
+        if _YEAR.match(token.text):
+            return int(token.text)
+    return None
+
+
+# --- modality -----------------------------------------------------------------------------------
+
+
+def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) -> None:
+    sentence = lca.sent
+    text = sentence.text.strip()
+    if text.endswith("?") or _is_inverted_question(sentence):
+        result.modality = Modality.QUESTION
+        result.notes.append("a question")
+        return
+    clause = [t for t in inner if t.pos_ in ("VERB", "AUX")] or [lca]
+    for verb in clause:
+        for child in verb.children:
+            lemma = child.lower_
+            if child.dep_ == "mark" and lemma in cues.CONDITIONAL_MARKS:
+                return _set(result, Modality.HYPOTHETICAL, f"conditional '{child.text}'")
+            if child.dep_ == "mark" and lemma in cues.QUESTION_MARKS:
+                return _set(result, Modality.QUESTION, f"'{child.text}' clause")
+            if child.dep_ == "aux" and lemma in cues.MODAL_AUX:
+                return _set(result, Modality.HYPOTHETICAL, f"modal '{child.text}'")
+        if verb.lemma_.lower() in cues.WISH and any(c.dep_ == "xcomp" for c in verb.children):
+            return _set(result, Modality.HYPOTHETICAL, f"wish or plan '{verb.text}'")
+    _read_frames(result, lca)
+    if result.modality is Modality.ASSERTION and _rejected_by_relative_clause(sentence, lca):
+        _set(result, Modality.REPORTED, "rejected by the writer")
+    first = sentence[0].lower_
+    if result.modality is Modality.ASSERTION and first in ("what", "suppose", "imagine") and any(
+        t.lower_ == "if" for t in sentence[:3]
+    ):
+        _set(result, Modality.HYPOTHETICAL, "'what if'")
+
+
+def _set(result: Link, modality: Modality, why: str) -> None:
+    result.modality = modality
+    result.notes.append(why)
+
+
+def _is_inverted_question(sentence: Span) -> bool:
+    """'Is Azerbaijan in NATO', 'Does Turkey belong to the EU' without a question mark."""
+    first = sentence[0]
+    if first.lower_ in cues.WH_WORDS - {"which"} and first.dep_ in ("advmod", "attr", "nsubj", "dobj"):
+        return True
+    if first.pos_ != "AUX" and first.tag_ not in ("VBZ", "VBP", "VBD", "MD"):
+        return False
+    root = sentence.root
+    head = first if first.dep_ == "ROOT" else first.head
+    if head.i != root.i:
+        return False
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return bool(subjects) and subjects[0].i > first.i
+
+
+def _read_frames(result: Link, lca: Token) -> None:
+    """Climb from the claim's clause through the clauses that embed it."""
+    token = lca
+    while token.dep_ in CLAUSE_LINKS | {"conj"} and token.head.i != token.i:
+        link_dep, head = token.dep_, token.head
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        lemma = head.lemma_.lower()
+        if link_dep == "conj":
+            token = head
+            continue
+        if marks & cues.CONDITIONAL_MARKS:
+            return _set(result, Modality.HYPOTHETICAL, f"conditional '{sorted(marks)[0]}'")
+        if (marks & ({"whether", "if"})) and lemma in cues.QUESTION_FRAMES | cues.REPORTING:
+            return _set(result, Modality.QUESTION, f"'{lemma} whether/if'")
+        if lemma in cues.REJECTION:
+            return _set(result, Modality.REPORTED, f"called '{head.text}' by the writer")
+        if lemma in cues.SUPPOSITION and _speaker(head) in (None, "writer") and lemma != "say":
+            return _set(result, Modality.HYPOTHETICAL, f"supposition '{head.text}'")
+        if lemma in cues.WISH and link_dep == "xcomp":
+            return _set(result, Modality.HYPOTHETICAL, f"wish or plan '{head.text}'")
+        if lemma in cues.REPORTING:
+            if _speaker(head) == "writer":
+                if any(c.dep_ == "neg" for c in head.children):
+                    result.negated = not result.negated
+                    result.notes.append(f"the writer does not '{head.text}' it")
+                if lemma in ("sure", "certain") and any(c.dep_ == "neg" for c in head.children):
+                    return _set(result, Modality.QUESTION, "the writer is not sure")
+            else:
+                return _set(result, Modality.REPORTED, f"reported by '{head.text}'")
+        if any(c.dep_ == "aux" and c.lower_ in cues.MODAL_AUX for c in head.children) and link_dep in ("xcomp",):
+            return _set(result, Modality.HYPOTHETICAL, f"modal on '{head.text}'")
+        token = head
+
+
+def _speaker(verb: Token) -> str | None:
+    """'writer' when the writer speaks for themselves ("I think ..."), else who speaks."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        # "am convinced", "pretty sure": the subject sits on the copula above.
+        if verb.dep_ in ("acomp", "attr") and verb.head.i != verb.i:
+            return _speaker(verb.head)
+        return None
+    return "writer" if subjects[0].lower_ in cues.FIRST_PERSON else subjects[0].text
+
+
+def _rejected_by_relative_clause(sentence: Span, lca: Token) -> bool:
+    """'..., which is nonsense' / 'that's a myth' right after the claim."""
+    for token in sentence:
+        if token.lemma_.lower() in cues.REJECTION and token.i > lca.i:
+            head = token if token.dep_ == "ROOT" else token.head
+            subj = [c for c in head.children if c.dep_ in ("nsubj",)]
+            if subj and subj[0].lower_ in ("which", "that", "this", "it"):
+                return True
+    return False
