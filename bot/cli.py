@@ -1,0 +1,135 @@
+"""The `factcheck` command. The only place that turns errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+from importlib.metadata import PackageNotFoundError, version
+
+from bot import kb_commands, scan
+from bot.config import ConfigError, Settings, load_settings
+from bot.output import FORMATS, render
+from claims.errors import ClaimsError
+from knowledge.errors import KnowledgeError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+Fact-check claims about military alliances and defence treaties.
+
+examples:
+  factcheck "Azerbaijan is in NATO"
+  echo "Sweden is not in NATO" | factcheck -
+  factcheck --format json "Finland joined NATO in 2022."
+  factcheck scan posts.jsonl -o checked.jsonl
+  factcheck kb show AZE
+
+commands:
+  TEXT | -            check text given as an argument, or read from standard input
+  scan IN [-o OUT]    check a JSONL file of {"id": ..., "text": ...}, one result per line
+  kb validate|show|stats|export
+                      the knowledge base: check it, show a state, count it, export it as JSON
+"""
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line on stderr, not a usage dump."""
+
+    def error(self, message: str):
+        raise UsageError(message)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("--config", metavar="PATH", help="config file (else $FACTCHECK_CONFIG, else ./factcheck.toml)")
+    parser.add_argument("--explain", action="store_true", help="say how each claim was found and decided")
+
+
+def _check_parser() -> _Parser:
+    parser = _Parser(prog="factcheck", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("text", nargs="?", help='the text to check, or "-" to read standard input')
+    _common(parser)
+    parser.add_argument("--version", action="version", version=f"factcheck {_version()}")
+    return parser
+
+
+def _version() -> str:
+    try:
+        return version("factcheck")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+COMMANDS = {
+    "scan": scan.add_arguments,
+    "kb": kb_commands.add_arguments,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(argv)
+    except UsageError as exc:
+        print(f"factcheck: error: {exc} (see factcheck --help)", file=sys.stderr)
+        return EXIT_USAGE
+    except (ConfigError, KnowledgeError, ClaimsError, scan.ScanError) as exc:
+        print(f"factcheck: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _dispatch(argv: list[str]) -> int:
+    command = next((a for a in argv if not a.startswith("-") or a == "-"), None)
+    if command in COMMANDS and command != "-":
+        parser = _Parser(prog=f"factcheck {command}", formatter_class=argparse.RawDescriptionHelpFormatter)
+        _common(parser)
+        COMMANDS[command](parser)
+        argv.remove(command)
+        args = parser.parse_args(argv)
+        return args.run(args, load_settings(args.config))
+    args = _check_parser().parse_args(argv)
+    if args.text is None:
+        raise UsageError("give the text to check, or - to read it from standard input")
+    text = _read_stdin() if args.text == "-" else args.text
+    settings = load_settings(args.config)
+    checker = build_checker(settings)
+    result = checker.check(text)
+    out = render(result, checker.kb, args.format, explain=args.explain)
+    if out:
+        print(out)
+    return EXIT_OK
+
+
+def _read_stdin() -> str:
+    data = sys.stdin.buffer.read()
+    return data.decode("utf-8", errors="replace")
+
+
+def build_checker(settings: Settings):
+    return _checker(settings.nlp.model, settings.reply.footer)
+
+
+@functools.lru_cache(maxsize=4)
+def _checker(model: str, footer: str | None):
+    """One checker per setting, so that a process (tests, the bot) loads spaCy once."""
+    from bot.check import Checker
+    from bot.reply import ReplyOptions
+    from claims.pipeline import ClaimExtractor
+    from knowledge.loader import load
+
+    kb = load()
+    return Checker(kb, ClaimExtractor(kb, model=model), ReplyOptions(footer=footer))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
