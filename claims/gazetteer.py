@@ -29,7 +29,8 @@ def entity_patterns(kb: KnowledgeBase, tokenizer) -> list[dict]:
                 patterns.append({"label": label, "pattern": variant, "id": entity_id})
 
     for state in kb.states.values():
-        add(STATE, state.id, [state.name, *state.aliases], exact=False)
+        loose = [state.name, *state.aliases]
+        add(STATE, state.id, [n for n in loose if n not in state.exact_aliases], exact=False)
         add(STATE, state.id, state.exact_aliases, exact=True)
         add(CAPITAL, state.id, state.capitals, exact=True)
     for org in kb.organisations.values():

@@ -51,7 +51,7 @@ def link(subject: Span, obj: Span) -> Link | None:
     if lca is None:
         return None
     s_side, o_side = _up_to(s_root, lca), _up_to(o_root, lca)
-    if not _is_subject_side(s_side, lca):
+    if not _is_subject_side(s_side, lca) or _crosses_other_clause(o_side, subject):
         return None
     # Names coordinated with either end ("Finland and Sweden are", "in NATO and the EU") are
     # not part of the relation between the two.
@@ -96,6 +96,21 @@ def _coordinated(side: list[Token]) -> set[int]:
             break
         ids.add(upper.i)
     return ids
+
+
+def _crosses_other_clause(o_side: list[Token], subject: Span) -> bool:
+    """'If Azerbaijan were in NATO, Turkey would ...': NATO sits in a clause whose subject is
+    Azerbaijan, so it says nothing about Turkey."""
+    subject_ids = {t.i for t in subject}
+    for token in o_side[1:-1]:
+        if token.dep_ not in CLAUSE_LINKS:
+            continue
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i not in subject_ids:
+                if child.lower_ in ("which", "that", "who") and token.dep_ == "relcl":
+                    continue  # "Azerbaijan, which joined NATO": the relative is the subject
+                return True
+    return False
 
 
 def _is_subject_side(s_side: list[Token], lca: Token) -> bool:
@@ -196,7 +211,7 @@ def _read_negation(result: Link, subject: Span, inner: list[Token]) -> None:
             elif lower == "no" and child.dep_ in ("det", "neg"):
                 negations += 1
                 result.notes.append("negated by 'no'")
-            elif child.lemma_.lower() in cues.NO_LONGER and any(g.lower_ in ("no", "not", "n't") for g in child.children):
+            elif child.lower_ in cues.NO_LONGER and any(g.lower_ in ("no", "not", "n't") for g in child.children):
                 negations += 1
                 result.notes.append("negated by 'no longer'")
     subject_head = _subject_head(subject.root)

@@ -1,0 +1,142 @@
+"""Tables of sentences and the claims they make, negatives beside positives.
+
+Each expected claim is (subject, relation, object, negated, modality, year).
+"""
+
+import pytest
+
+A, Q, H, R = "assertion", "question", "hypothetical", "reported"
+
+
+def _found(extractor, text):
+    return [
+        (
+            c.statement.subject,
+            c.statement.relation.value,
+            c.statement.object,
+            c.statement.negated,
+            c.modality.value,
+            c.statement.year,
+        )
+        for c in extractor.extract(text)
+    ]
+
+
+def _check(extractor, text, expected):
+    claims = extractor.extract(text)
+    assert _found(extractor, text) == expected
+    for claim in claims:  # every claim explains itself
+        assert claim.extractor in {"member_of", "partner_of", "candidate_for", "copula"}
+        assert claim.pattern
+        assert text[claim.start : claim.end].strip() == claim.text
+
+
+MEMBERSHIP = [
+    ("Azerbaijan is in NATO", [("AZE", "member_of", "nato", False, A, None)]),
+    ("Azerbaijan is a member of NATO.", [("AZE", "member_of", "nato", False, A, None)]),
+    ("Azerbaijan is a NATO member.", [("AZE", "member_of", "nato", False, A, None)]),
+    ("AZERBAIJAN IS IN NATO", [("AZE", "member_of", "nato", False, A, None)]),
+    ("Turkey belongs to NATO.", [("TUR", "member_of", "nato", False, A, None)]),
+    ("Greece is part of NATO.", [("GRC", "member_of", "nato", False, A, None)]),
+    ("Finland joined NATO in 2023.", [("FIN", "member_of", "nato", False, A, 2023)]),
+    ("Finland joined NATO in April 2023.", [("FIN", "member_of", "nato", False, A, 2023)]),
+    ("Turkey has been a member of NATO since 1952.", [("TUR", "member_of", "nato", False, A, 1952)]),
+    ("Poland is an EU member state.", [("POL", "member_of", "eu", False, A, None)]),
+    ("Turkey is a NATO country.", [("TUR", "member_of", "nato", False, A, None)]),
+    ("Azerbaijan, a NATO member, sent troops.", [("AZE", "member_of", "nato", False, A, None)]),
+    ("Turkey was a founding member of NATO.", [("TUR", "member_of", "nato", False, A, 1949)]),
+    ("Georgia left the CSTO in 1999.", []),  # leaving is not handled yet: silence, not a wrong claim
+]
+
+NEGATION = [
+    ("Azerbaijan is not a NATO member.", [("AZE", "member_of", "nato", True, A, None)]),
+    ("Sweden isn't in NATO", [("SWE", "member_of", "nato", True, A, None)]),
+    ("Azerbaijan has never been a member of NATO.", [("AZE", "member_of", "nato", True, A, None)]),
+    ("Azerbaijan is no longer in the CSTO.", [("AZE", "member_of", "csto", True, A, None)]),
+    ("Sweden isn't even in NATO.", [("SWE", "member_of", "nato", True, A, None)]),
+    ("Neither Austria nor Ireland is in NATO.", [
+        ("AUT", "member_of", "nato", True, A, None),
+        ("IRL", "member_of", "nato", True, A, None),
+    ]),
+    ("I don't think Israel is in NATO.", [("ISR", "member_of", "nato", True, A, None)]),
+]
+
+COORDINATION = [
+    ("Finland and Sweden are both in NATO", [
+        ("FIN", "member_of", "nato", False, A, None),
+        ("SWE", "member_of", "nato", False, A, None),
+    ]),
+    ("Austria is in the EU but not in NATO.", [
+        ("AUT", "member_of", "eu", False, A, None),
+        ("AUT", "member_of", "nato", True, A, None),
+    ]),
+    ("Cyprus is a member of both the EU and NATO", [
+        ("CYP", "member_of", "eu", False, A, None),
+        ("CYP", "member_of", "nato", False, A, None),
+    ]),
+]
+
+PARTNERSHIP_AND_CANDIDACY = [
+    ("Azerbaijan is a NATO partner.", [("AZE", "partner_of", "nato", False, A, None)]),
+    ("Azerbaijan is in the Partnership for Peace.", [("AZE", "partner_of", "pfp", False, A, None)]),
+    ("Israel is a major non-NATO ally.", [("ISR", "partner_of", "mnna", False, A, None)]),
+    ("Turkey is an SCO dialogue partner.", [("TUR", "partner_of", "sco", False, A, None)]),
+    ("Ukraine applied to join NATO in 2022.", [("UKR", "candidate_for", "nato", False, A, 2022)]),
+    ("Turkey is an EU candidate.", [("TUR", "candidate_for", "eu", False, A, None)]),
+]
+
+MODALITY = [
+    ("Is Azerbaijan in NATO?", [("AZE", "member_of", "nato", False, Q, None)]),
+    ("Is Azerbaijan in NATO", [("AZE", "member_of", "nato", False, Q, None)]),
+    ("Does Turkey belong to the EU", [("TUR", "member_of", "eu", False, Q, None)]),
+    ("I wonder whether Serbia is in NATO.", [("SRB", "member_of", "nato", False, Q, None)]),
+    ("I'm not sure whether Serbia is in NATO.", [("SRB", "member_of", "nato", False, Q, None)]),
+    ("If Azerbaijan were in NATO, Turkey would have to help.", [("AZE", "member_of", "nato", False, H, None)]),
+    ("Suppose Azerbaijan is in NATO.", [("AZE", "member_of", "nato", False, H, None)]),
+    ("Azerbaijan will join NATO.", [("AZE", "member_of", "nato", False, H, None)]),
+    ("Georgia wants to join NATO.", [("GEO", "member_of", "nato", False, H, None)]),
+    ("Serbia might apply to join the EU.", [("SRB", "candidate_for", "eu", False, H, None)]),
+    ("My uncle insists Israel is in NATO, which is nonsense.", [("ISR", "member_of", "nato", False, R, None)]),
+    ("Some people think Israel is in NATO.", [("ISR", "member_of", "nato", False, R, None)]),
+    ("It's a myth that Israel is in NATO.", [("ISR", "member_of", "nato", False, R, None)]),
+    ("I think Azerbaijan is in NATO", [("AZE", "member_of", "nato", False, A, None)]),
+    # the reference case: the claim is asserted, the consequence is hypothetical
+    ("Azerbaijan is in NATO, so Turkey would have to back them", [("AZE", "member_of", "nato", False, A, None)]),
+]
+
+MULTI_SENTENCE = [
+    ("Azerbaijan has a strong army. It joined NATO in 2004.", [("AZE", "member_of", "nato", False, A, 2004)]),
+    ("Big news today. Sweden is not in NATO. Weird, right?", [("SWE", "member_of", "nato", True, A, None)]),
+    ("Turkey and Greece argue a lot. They are both in NATO.", []),  # 'They' is two states: no guess
+]
+
+NO_CLAIM = [
+    ("The weather in Baku is lovely", []),
+    ("Azerbaijan is in talks with NATO", []),
+    ("Russia is angry at NATO", []),
+    ("NATO bombed Serbia in 1999", []),
+    ("Turkey sent troops to Azerbaijan", []),
+    ("We had turkey in NATO colours at the party", []),
+    ("The US criticised the EU", []),
+    ("Azerbaijan hosted a NATO conference", []),
+    ("> Azerbaijan is in NATO\nThat's what he said.", []),  # quoted: someone else's words
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    MEMBERSHIP + NEGATION + COORDINATION + PARTNERSHIP_AND_CANDIDACY + MODALITY + MULTI_SENTENCE + NO_CLAIM,
+)
+def test_extract__table(extractor, text, expected):
+    _check(extractor, text, expected)
+
+
+def test_extract__prefilter_skips_text_without_an_organisation(extractor):
+    assert not extractor.could_hold_claim("The weather in Baku is lovely")
+    assert extractor.could_hold_claim("baku and nato")
+
+
+def test_extract__claim_records_sentence_offsets_in_a_long_post(extractor):
+    text = "I read the news.\n\nAnyway, Sweden is not in NATO. Lol."
+    (claim,) = extractor.extract(text)
+    assert text[claim.start : claim.end].strip() == "Anyway, Sweden is not in NATO."

@@ -1,0 +1,67 @@
+import pytest
+
+from knowledge.judge import judge
+from knowledge.models import Relation, Statement, Tense, Verdict
+
+M, P, C, PACT = Relation.MEMBER_OF, Relation.PARTNER_OF, Relation.CANDIDATE_FOR, Relation.DEFENSE_PACT
+
+
+@pytest.mark.parametrize(
+    "subject, relation, obj, extra, verdict",
+    [
+        # membership, closed world (NATO's list is complete)
+        ("AZE", M, "nato", {}, Verdict.FALSE),
+        ("AZE", M, "nato", {"negated": True}, Verdict.TRUE),
+        ("SWE", M, "nato", {}, Verdict.TRUE),
+        ("SWE", M, "nato", {"negated": True}, Verdict.FALSE),
+        # years are checked against the start
+        ("FIN", M, "nato", {"year": 2022, "event": True}, Verdict.FALSE),
+        ("FIN", M, "nato", {"year": 2023, "event": True}, Verdict.TRUE),
+        ("TUR", M, "nato", {"year": 1949, "event": True, "tense": Tense.PAST}, Verdict.FALSE),
+        ("TUR", M, "nato", {"year": 1952, "event": True, "tense": Tense.PAST}, Verdict.TRUE),
+        # left: outdated now, true in the past tense
+        ("GEO", M, "csto", {}, Verdict.OUTDATED),
+        ("GEO", M, "csto", {"tense": Tense.PAST}, Verdict.TRUE),
+        ("GEO", M, "csto", {"negated": True}, Verdict.TRUE),
+        ("UZB", M, "csto", {}, Verdict.OUTDATED),
+        ("GBR", M, "eu", {}, Verdict.OUTDATED),
+        # frozen participation: literally a member, misleading either way
+        ("ARM", M, "csto", {}, Verdict.MISLEADING),
+        ("ARM", M, "csto", {"negated": True}, Verdict.MISLEADING),
+        # partnership through a programme of the organisation
+        ("AZE", P, "nato", {}, Verdict.TRUE),
+        ("AZE", P, "pfp", {}, Verdict.TRUE),
+        ("TUR", P, "nato", {}, Verdict.MISLEADING),  # a full member, not a partner
+        # candidacy: frozen talks are misleading; no closed world for candidates
+        ("TUR", C, "eu", {}, Verdict.MISLEADING),
+        ("UKR", C, "eu", {}, Verdict.TRUE),
+        ("AZE", C, "eu", {}, Verdict.UNVERIFIABLE),
+        # pacts, either way round
+        ("AZE", PACT, "TUR", {}, Verdict.TRUE),
+        ("TUR", PACT, "AZE", {}, Verdict.TRUE),
+        ("AZE", PACT, "FRA", {}, Verdict.UNVERIFIABLE),
+        ("USA", PACT, "TWN", {}, Verdict.OUTDATED),
+        # open world: the SCO list is not declared complete
+        ("FRA", M, "sco", {}, Verdict.UNVERIFIABLE),
+    ],
+)
+def test_judge__verdict_table(kb, subject, relation, obj, extra, verdict):
+    judgement = judge(Statement(subject=subject, relation=relation, object=obj, **extra), kb)
+    assert judgement.verdict is verdict, judgement.explanation
+    if verdict is not Verdict.UNVERIFIABLE:
+        assert judgement.evidence and all(e.sources for e in judgement.evidence)
+
+
+def test_judge__false_year_gives_the_real_date(kb):
+    judgement = judge(Statement(subject="FIN", relation=M, object="nato", year=2022, event=True), kb)
+    assert "4 April 2023" in judgement.explanation
+
+
+def test_judge__closed_world_says_how_many_members(kb):
+    judgement = judge(Statement(subject="AZE", relation=M, object="nato"), kb)
+    assert "32 members" in judgement.explanation
+    assert judgement.certainty < 1
+
+
+def test_judge__unknown_state_is_unverifiable(kb):
+    assert judge(Statement(subject="ZZZ", relation=M, object="nato"), kb).verdict is Verdict.UNVERIFIABLE
