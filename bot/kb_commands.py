@@ -98,7 +98,7 @@ def show(kb: KnowledgeBase, state_id: str) -> str:
         for fact in group:
             current = "" if fact.holds_on(kb.as_of) else " [no longer]"
             lines.append(f"  - {describe(fact, kb, about=state_id)}{current}")
-            for source in fact.sources[:2]:
+            for source in list({s.url: s for s in fact.sources}.values())[:2]:
                 secondary = " (secondary source)" if source.secondary else ""
                 lines.append(f"      {source.title}{secondary} <{source.url}>")
     lines += ["", f"Knowledge base as of {kb.as_of.isoformat()}, version {kb.version}."]

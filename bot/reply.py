@@ -119,7 +119,15 @@ def _context(st: Statement, kb: KnowledgeBase, exclude: set[str]) -> list[Fact]:
     def rank(fact: Fact) -> tuple:
         return (not related(fact), _CONTEXT_ORDER.index(fact.relation), str(fact.start or ""), fact.id)
 
-    return sorted(chosen, key=rank)[:MAX_CONTEXT_POINTS]
+    # Every named treaty is a point of its own (Shusha 2021 and the 2010 agreement); a tie that
+    # no treaty names is left out where a treaty already covers the same two states.
+    points, ties = [], set()
+    for fact in sorted(chosen, key=rank):
+        tie = (fact.relation, frozenset((fact.subject, fact.object)))
+        if fact.via or tie not in ties:
+            ties.add(tie)
+            points.append(fact)
+    return points[:MAX_CONTEXT_POINTS]
 
 
 def _parent(kb: KnowledgeBase, entity_id: str) -> str | None:
