@@ -61,6 +61,8 @@ def _relevant_facts(st: Statement, kb: KnowledgeBase) -> list[Fact]:
 
 def _judge_affiliation(st: Statement, kb: KnowledgeBase) -> Judgement:
     facts = _relevant_facts(st, kb)
+    if any(f.disputed for f in facts):
+        return _silent(f"the base marks {kb.name(st.subject)}'s status in {kb.name(st.object)} as disputed")
     if st.year is not None or st.event:
         return _judge_event(st, facts, kb)
     current = [f for f in facts if f.holds_on(kb.as_of)]

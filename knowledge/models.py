@@ -189,6 +189,10 @@ class Fact(_Strict):
         default=None, description="For curators: how the fact was checked, doubts, conflicting dates"
     )
     via: str | None = Field(default=None, description="The treaty that makes the fact, if any")
+    disputed: bool = Field(
+        default=False,
+        description="Sources disagree on whether the relation holds: the bot stays silent on it",
+    )
     sources: tuple[Source, ...] = Field(min_length=1, description="At least one source")
     verified: dt.date = Field(description="The day someone read the sources and checked the fact")
     review_by: dt.date = Field(description="After this day the fact must be checked again")

@@ -41,6 +41,8 @@ M, P, C, PACT = Relation.MEMBER_OF, Relation.PARTNER_OF, Relation.CANDIDATE_FOR,
         ("TUR", PACT, "AZE", {}, Verdict.TRUE),
         ("AZE", PACT, "FRA", {}, Verdict.UNVERIFIABLE),
         ("USA", PACT, "TWN", {}, Verdict.OUTDATED),
+        # disputed facts (Venezuela's contested 2019 return to the Rio Treaty) keep the bot silent
+        ("VEN", M, "rio-treaty", {}, Verdict.UNVERIFIABLE),
         # open world: the SCO list is not declared complete
         ("FRA", M, "sco", {}, Verdict.UNVERIFIABLE),
     ],
