@@ -68,8 +68,8 @@ class ClaimExtractor:
             states = [m for m in mentions if m.label_ in (STATE, CAPITAL)]
             orgs = [m for m in mentions if m.label_ == ORG]
             subjects = [(m, m.id_, 1.0 if m.label_ == STATE else 0.85) for m in states]
-            if orgs and previous_subjects:
-                subjects += self._pronoun_subjects(sentence, previous_subjects)
+            if orgs:
+                subjects += self._pronoun_subjects(sentence, previous_subjects, states)
             seen = set()
             for subject, subject_id, certainty in subjects:
                 for org in orgs:
@@ -86,18 +86,19 @@ class ClaimExtractor:
             if states:
                 previous_subjects = states
 
-    def _pronoun_subjects(self, sentence, previous_states) -> list:
-        """'Azerbaijan has a strong army. It joined NATO in 2004.': 'It' is Azerbaijan when the
-        previous sentence named exactly one state."""
-        candidates = {m.id_ for m in previous_states}
-        if len(candidates) != 1:
-            return []
-        resolved = next(iter(candidates))
-        return [
-            (sentence.doc[t.i : t.i + 1], resolved, 0.8)
-            for t in sentence
-            if t.lower_ in PRONOUNS and t.dep_ in ("nsubj", "nsubjpass")
-        ]
+    def _pronoun_subjects(self, sentence, previous_states, states) -> list:
+        """'Azerbaijan has a strong army. It joined NATO in 2004.' and 'Norway isn't in the EU
+        but it is in NATO': 'it' is the one state named before it, in this sentence or the
+        previous one; with two candidates there is no guess."""
+        found = []
+        for t in sentence:
+            if t.lower_ not in PRONOUNS or t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            before = [m for m in states if m.end <= t.i]
+            candidates = {m.id_ for m in (before or previous_states)}
+            if len(candidates) == 1:
+                found.append((sentence.doc[t.i : t.i + 1], next(iter(candidates)), 0.8))
+        return found
 
     def _claim(self, sentence, subject, subject_id: str, org, found: Link, certainty: float) -> Claim | None:
         relation = found.relation

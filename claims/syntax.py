@@ -19,7 +19,7 @@ from claims import cues
 from claims.relations import EXTRACTORS, RelationCues
 from knowledge.models import Modality, Relation, Tense
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "poss", "compound", "conj", "npadvmod"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "poss", "conj"})
 CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # Marks a path that is only a copula ("X is <role name>"); not an extractor of its own.
@@ -103,7 +103,7 @@ def _crosses_other_clause(o_side: list[Token], subject: Span) -> bool:
     Azerbaijan, so it says nothing about Turkey."""
     subject_ids = {t.i for t in subject}
     for token in o_side[1:-1]:
-        if token.dep_ not in CLAUSE_LINKS:
+        if token.dep_ not in CLAUSE_LINKS and not (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
             continue
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i not in subject_ids:
@@ -202,7 +202,12 @@ def _is_coordinated_name(token: Token) -> bool:
 
 def _read_negation(result: Link, subject: Span, inner: list[Token]) -> None:
     negations = 0
+    inner_ids = {t.i for t in inner}
     for token in inner:
+        if any(c.dep_ == "conj" and c.i in inner_ids and c.pos_ in ("VERB", "AUX") for c in token.children):
+            # "Israel is not a NATO member but is a major non-NATO ally": the path runs on into
+            # the second clause, which the first clause's "not" does not reach.
+            continue
         for child in token.children:
             lower = child.lower_
             if child.dep_ == "neg" or lower in ("never", "neither"):
@@ -239,25 +244,30 @@ def _read_time(result: Link, inner: list[Token], lca: Token) -> None:
             verb.lemma_ == "use" and any(c.dep_ == "xcomp" for c in verb.children)
         ):
             result.tense = Tense.PAST
-        if verb.lemma_.lower() in result.extractor.event_verbs or verb.lemma_.lower() in cues.LIGHT_VERBS - {"be", "have", "remain", "stay"}:
-            if verb.lemma_.lower() != "be":
-                result.event = result.event or verb.lemma_.lower() in _event_lemmas()
-    for token in [*inner, lca]:
+        if verb.lemma_.lower() in _event_lemmas():
+            result.event = True  # "joined", "became a member": about an event, not a state
+    years: set[int] = set()
+    for token in {t.i: t for t in [*inner, lca]}.values():
         for child in token.children:
             if child.lower_ in ("since", "in", "from", "by") and child.dep_ == "prep":
                 year = _year_in(child)
                 if year:
-                    result.year = year
+                    years.add(year)
                     result.notes.append(f"year {year} from '{child.text} {year}'")
                     if child.lower_ == "since":
                         result.event = True
             elif child.dep_ in ("npadvmod", "nummod") and _YEAR.match(child.text):
-                result.year = int(child.text)
+                years.add(int(child.text))
             if child.lower_ in cues.FOUNDING and child.dep_ in ("amod", "compound", "nmod"):
-                result.founding = True
-                result.event = True
+                result.founding = result.event = True
     if any(t.lower_ in cues.FOUNDING for t in inner):
         result.founding = result.event = True
+    if len(years) == 1:
+        result.year = years.pop()
+    elif years:
+        # "Montenegro joined NATO in 2017, North Macedonia in 2020": the parse cannot say
+        # which year is whose, so neither is used.
+        result.notes.append("several years in the clause: none used")
 
 
 def _event_lemmas() -> frozenset[str]:

@@ -63,6 +63,10 @@ def _judge_affiliation(st: Statement, kb: KnowledgeBase) -> Judgement:
     facts = _relevant_facts(st, kb)
     if any(f.disputed for f in facts):
         return _silent(f"the base marks {kb.name(st.subject)}'s status in {kb.name(st.object)} as disputed")
+    if st.year is not None and st.relation is Relation.CANDIDATE_FOR:
+        # Candidacy facts start at candidate status; a year in the claim is usually the
+        # application's, which the base does not record. Silence beats a wrong date.
+        return _silent("the base dates candidate status, not applications")
     if st.year is not None or st.event:
         return _judge_event(st, facts, kb)
     current = [f for f in facts if f.holds_on(kb.as_of)]

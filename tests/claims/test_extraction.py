@@ -110,11 +110,27 @@ MULTI_SENTENCE = [
     ("Turkey and Greece argue a lot. They are both in NATO.", []),  # 'They' is two states: no guess
 ]
 
+CLAUSES = [
+    ("Norway isn't in the EU but it is in NATO.", [
+        ("NOR", "member_of", "eu", True, A, None),
+        ("NOR", "member_of", "nato", False, A, None),
+    ]),
+    ("Israel is not a NATO member but is a major non-NATO ally.", [
+        ("ISR", "member_of", "nato", True, A, None),
+        ("ISR", "partner_of", "mnna", False, A, None),
+    ]),
+    ("Japan is a close US ally but not a NATO member.", [("JPN", "member_of", "nato", True, A, None)]),
+    ("Montenegro joined NATO in 2017, North Macedonia in 2020.", [("MNE", "member_of", "nato", False, A, None)]),
+    ("Kazakhstan is a CSTO member, unlike Azerbaijan.", [("KAZ", "member_of", "csto", False, A, None)]),
+]
+
 NO_CLAIM = [
     ("The weather in Baku is lovely", []),
     ("Azerbaijan is in talks with NATO", []),
     ("Russia is angry at NATO", []),
     ("NATO bombed Serbia in 1999", []),
+    ("NATO members like Poland have increased spending.", []),
+    ("China and Russia lead the SCO.", []),
     ("Turkey sent troops to Azerbaijan", []),
     ("We had turkey in NATO colours at the party", []),
     ("The US criticised the EU", []),
@@ -125,7 +141,7 @@ NO_CLAIM = [
 
 @pytest.mark.parametrize(
     "text, expected",
-    MEMBERSHIP + NEGATION + COORDINATION + PARTNERSHIP_AND_CANDIDACY + MODALITY + MULTI_SENTENCE + NO_CLAIM,
+    MEMBERSHIP + NEGATION + COORDINATION + PARTNERSHIP_AND_CANDIDACY + MODALITY + MULTI_SENTENCE + CLAUSES + NO_CLAIM,
 )
 def test_extract__table(extractor, text, expected):
     _check(extractor, text, expected)

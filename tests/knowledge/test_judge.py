@@ -36,6 +36,7 @@ M, P, C, PACT = Relation.MEMBER_OF, Relation.PARTNER_OF, Relation.CANDIDATE_FOR,
         ("TUR", C, "eu", {}, Verdict.MISLEADING),
         ("UKR", C, "eu", {}, Verdict.TRUE),
         ("AZE", C, "eu", {}, Verdict.UNVERIFIABLE),
+        ("GEO", C, "eu", {"year": 2022, "event": True}, Verdict.UNVERIFIABLE),  # applied 2022, candidate 2023
         # pacts, either way round
         ("AZE", PACT, "TUR", {}, Verdict.TRUE),
         ("TUR", PACT, "AZE", {}, Verdict.TRUE),
