@@ -153,6 +153,11 @@ def _classify(inner: list[Token], obj: Span) -> tuple[RelationCues, str, bool] |
             return None
         if token.pos_ in ("VERB", "AUX"):
             nominal = False
+    role = _role_given_by_as(inner)
+    if role:
+        # "Serbia joined the CSTO as an observer": the role, not the verb, names the relation.
+        hits = {role[0]: role[1]}
+        pattern.append(f"as {role[1]}")
     for extractor in EXTRACTORS:
         if extractor.name in hits:
             return extractor, " → ".join(pattern) or "(adjacent)", nominal
@@ -160,6 +165,19 @@ def _classify(inner: list[Token], obj: Span) -> tuple[RelationCues, str, bool] |
         # "Israel is a major non-NATO ally": the name itself says the role; the pipeline
         # accepts this only for organisations that are designations.
         return COPULA, " → ".join(pattern), False
+    return None
+
+
+def _role_given_by_as(inner: list[Token]) -> tuple[str, str] | None:
+    for token in inner:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                for noun in prep.children:
+                    found = _cue(noun) if noun.dep_ == "pobj" else None
+                    if found:
+                        return found[0], noun.lemma_.lower()
     return None
 
 

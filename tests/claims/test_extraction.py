@@ -83,6 +83,8 @@ PARTNERSHIP_AND_CANDIDACY = [
     ("Turkey is an SCO dialogue partner.", [("TUR", "partner_of", "sco", False, A, None)]),
     ("Ukraine applied to join NATO in 2022.", [("UKR", "candidate_for", "nato", False, A, 2022)]),
     ("Turkey is an EU candidate.", [("TUR", "candidate_for", "eu", False, A, None)]),
+    ("Serbia joined the CSTO as an observer.", [("SRB", "partner_of", "csto", False, A, None)]),
+    ("Serbia joined the CSTO as a member.", [("SRB", "member_of", "csto", False, A, None)]),
 ]
 
 MODALITY = [
