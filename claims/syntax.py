@@ -147,7 +147,7 @@ def _classify(inner: list[Token], obj: Span) -> tuple[RelationCues, str, bool] |
             pattern.append(lemma)
         elif lemma in cues.WISH and token.pos_ == "VERB":
             pattern.append(lemma)
-        elif token.dep_ == "conj" and token.ent_iob_ == "" and _is_coordinated_name(token):
+        elif _is_coordinated_name(token):
             continue
         else:
             return None

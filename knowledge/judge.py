@@ -116,11 +116,8 @@ def _judge_event(st: Statement, facts: list[Fact], kb: KnowledgeBase) -> Judgeme
     matching = [f for f in dated if f.start.year == st.year]
     if matching:
         return _decided(_flip(Verdict.TRUE, st.negated), matching, kb, st, _describe_all(matching, kb, st.subject))
-    starts = ", ".join(f.start.readable() for f in dated)
     explanation = f"Not in {st.year}: {_describe_all(dated, kb, st.subject)}"
-    if st.negated:
-        return _decided(Verdict.TRUE, dated, kb, st, explanation)
-    return _decided(Verdict.FALSE, dated, kb, st, explanation.replace("..", ".") or starts)
+    return _decided(Verdict.TRUE if st.negated else Verdict.FALSE, dated, kb, st, explanation)
 
 
 def _closed_world(st: Statement, kb: KnowledgeBase) -> Judgement:
