@@ -73,42 +73,24 @@ def _append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\n" + text, encoding="utf-8")
 
 
-def test_load__unknown_state_is_an_error(data_copy):
-    _append(data_copy / "organisations" / "nato.toml", '[[facts]]\nsubject = "XYZ"\nstart = "2001"\nsources = ["nato-int"]\n')
-    with pytest.raises(DataFileError, match="unknown state id 'XYZ'"):
-        load(data_copy)
-
-
-def test_load__duplicate_fact_is_an_error(data_copy):
-    _append(data_copy / "organisations" / "nato.toml", '[[facts]]\nsubject = "BEL"\nstart = "1949"\nsources = ["nato-int"]\n')
-    with pytest.raises(DataFileError, match="duplicate fact id"):
-        load(data_copy)
-
-
-def test_load__fact_without_source_is_an_error(data_copy):
-    _append(data_copy / "organisations" / "nato.toml", '[[facts]]\nsubject = "AUT"\nstart = "2001"\n')
-    with pytest.raises(DataFileError, match=r"nato.toml, fact #\d+ \(AUT\): needs sources"):
-        load(data_copy)
-
-
-def test_load__dates_out_of_order_are_an_error(data_copy):
-    _append(
-        data_copy / "organisations" / "nato.toml",
-        '[[facts]]\nsubject = "AUT"\nstart = "2001"\nend = "1999"\nstatus = "ended"\nsources = ["nato-int"]\n',
-    )
-    with pytest.raises(DataFileError, match="end 1999 is before start 2001"):
-        load(data_copy)
-
-
-def test_load__impossible_date_is_an_error(data_copy):
-    _append(data_copy / "organisations" / "nato.toml", '[[facts]]\nsubject = "AUT"\nstart = "2023-02-30"\nsources = ["nato-int"]\n')
-    with pytest.raises(DataFileError, match="AUT"):
-        load(data_copy)
-
-
-def test_load__unknown_source_key_is_an_error(data_copy):
-    _append(data_copy / "organisations" / "nato.toml", '[[facts]]\nsubject = "AUT"\nsources = ["nowhere"]\n')
-    with pytest.raises(DataFileError, match=r"unknown source keys \['nowhere'\]"):
+@pytest.mark.parametrize(
+    "fact, message",
+    [
+        ('subject = "XYZ"\nstart = "2001"\nsources = ["nato-int"]', "unknown state id 'XYZ'"),
+        ('subject = "BEL"\nstart = "1949"\nsources = ["nato-int"]', "duplicate fact id"),
+        ('subject = "AUT"\nstart = "2001"', r"nato.toml, fact #\d+ \(AUT\): needs sources"),
+        (
+            'subject = "AUT"\nstart = "2001"\nend = "1999"\nstatus = "ended"\nsources = ["nato-int"]',
+            "end 1999 is before start 2001",
+        ),
+        ('subject = "AUT"\nstart = "2023-02-30"\nsources = ["nato-int"]', "AUT"),
+        ('subject = "AUT"\nsources = ["nowhere"]', r"unknown source keys \['nowhere'\]"),
+        ('subject = "AUT"\nstatus = "ended"\nsources = ["nato-int"]', "needs an end date"),
+    ],
+)
+def test_load__bad_fact_is_an_error_naming_file_and_entry(data_copy, fact, message):
+    _append(data_copy / "organisations" / "nato.toml", f"[[facts]]\n{fact}\n")
+    with pytest.raises(DataFileError, match=message):
         load(data_copy)
 
 
