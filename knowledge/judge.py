@@ -82,8 +82,6 @@ def _judge_affiliation(st: Statement, kb: KnowledgeBase) -> Judgement:
         limited = [f for f in current if f.status in (Status.FROZEN, Status.SUSPENDED)]
         if limited:
             return _decided(Verdict.MISLEADING, limited, kb, st, _describe_all(limited, kb, st.subject))
-        if st.tense is Tense.PAST and not st.negated:
-            return _decided(Verdict.TRUE, current, kb, st, _describe_all(current, kb, st.subject))
         return _decided(_flip(Verdict.TRUE, st.negated), current, kb, st, _describe_all(current, kb, st.subject))
     if ended:
         if st.tense is Tense.PAST:
