@@ -2,7 +2,8 @@
 
 Layout of `knowledge/data/`:
   kb.toml                 the base's own metadata (the date it speaks for)
-  states.toml             names beyond pycountry's: short, former, exact-case, capitals
+  states_reference.toml   the 197 states, generated from country libraries (knowledge/build_states.py)
+  states.toml             our own names on top: former, exact-case, capitals used for governments
   organisations/<id>.toml one organisation or programme and the facts of its membership
   treaties/<name>.toml    treaties; each makes a fact between its parties
 
@@ -34,7 +35,7 @@ _HISTORIC = ("SUN", "DDR", "CSK", "YUG")
 def load(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     files = _data_files(data_dir)
     meta = _read(files[0])["knowledge_base"]
-    states = _load_states(data_dir / "states.toml")
+    states = _load_states(data_dir / "states_reference.toml", data_dir / "states.toml")
     organisations: dict[str, Organisation] = {}
     treaties: dict[str, Treaty] = {}
     facts: list[Fact] = []
@@ -63,7 +64,7 @@ def _data_files(data_dir: Path) -> list[Path]:
     meta = data_dir / "kb.toml"
     if not meta.exists():
         raise DataFileError(str(meta), None, "missing: the knowledge base needs its kb.toml")
-    return [meta, data_dir / "states.toml", *sorted(data_dir.glob("*/*.toml"))]
+    return [meta, data_dir / "states_reference.toml", data_dir / "states.toml", *sorted(data_dir.glob("*/*.toml"))]
 
 
 def _content_hash(files: list[Path]) -> str:
@@ -103,51 +104,64 @@ def _add_unique(table: dict, key: str, value, path: Path, entry: str) -> None:
 # --- states ---------------------------------------------------------------------------------
 
 
-def _load_states(path: Path) -> dict[str, State]:
+def _load_states(reference_path: Path, path: Path) -> dict[str, State]:
+    """The generated reference list, then pycountry's historic states, then our own names on top."""
+    reference = _read(reference_path)
     extra = _read(path)
+    ambiguous = {n.lower() for n in extra.pop("ambiguous_names", [])}
     states: dict[str, State] = {}
-    for country in pycountry.countries:
-        states[country.alpha_3] = _state_from_pycountry(country, extra.get(country.alpha_3, {}), path)
+    for code, ref in reference.items():
+        country = pycountry.countries.get(alpha_3=code)
+        iso_names = _usable_iso_names(country) if country else []
+        states[code] = _state(code, ref, iso_names, extra.get(code, {}), path, ambiguous)
     for code in _HISTORIC:
         country = pycountry.historic_countries.get(alpha_3=code)
-        states[code] = _state_from_pycountry(
-            country, extra.get(code, {}), path, historic=True
-        )
+        entry = extra.get(code, {})
+        iso_names = _usable_iso_names(country)
+        short = iso_names[0] if iso_names else country.name
+        states[code] = _state(code, {"short_name": short, "status": "historic"}, iso_names, entry, path)
     for code, entry in extra.items():
         if code in states:
             continue
-        if "name" not in entry:
+        if "name" not in entry or "status" not in entry:
             raise DataFileError(
-                str(path), f"[{code}]", "not an ISO 3166 code pycountry knows: give it a name ="
+                str(path), f"[{code}]", "not in states_reference.toml: give it a name = and a status ="
             )
-        states[code] = _build(State, path, f"[{code}]", {"id": code, **entry})
+        states[code] = _state(code, {"short_name": entry["name"], "status": entry["status"]}, [], entry, path)
     return states
 
 
-def _state_from_pycountry(country, entry: dict, path: Path, historic: bool = False) -> State:
-    """pycountry gives the ISO names; our data adds the names forum writers actually use."""
-    iso_names = [
-        getattr(country, attr, None) for attr in ("common_name", "name", "official_name")
-    ]
+def _usable_iso_names(country) -> list[str]:
     # "Korea, Republic of" is a catalogue entry, not a name anyone writes.
-    usable = [n for n in iso_names if n and "," not in n and "(" not in n]
-    name = entry.get("name") or (usable[0] if usable else country.name)
-    exact = set(entry.get("exact_aliases", ()))
-    aliases = [a for a in (*usable, *entry.get("aliases", ())) if a not in exact and a != name]
-    if name not in exact:
-        aliases.insert(0, name)
-    data = {
-        "id": country.alpha_3,
-        "name": name,
-        "aliases": tuple(dict.fromkeys(aliases)),
-        "exact_aliases": tuple(entry.get("exact_aliases", ())),
-        "capitals": tuple(entry.get("capitals", ())),
-        "historic": historic,
-    }
-    unknown = set(entry) - {"name", "aliases", "exact_aliases", "capitals"}
+    names = [getattr(country, attr, None) for attr in ("common_name", "name", "official_name")]
+    return [n for n in names if n and "," not in n and "(" not in n]
+
+
+_STATE_KEYS = {"name", "status", "aliases", "exact_aliases", "demonyms", "capitals", "not_near"}
+
+
+def _state(code: str, ref: dict, iso_names: list[str], entry: dict, path: Path, ambiguous: set[str] = frozenset()) -> State:
+    """Reference names and pycountry's ISO names, with our own data on top."""
+    unknown = set(entry) - _STATE_KEYS
     if unknown:
-        raise DataFileError(str(path), f"[{country.alpha_3}]", f"unknown keys {sorted(unknown)}")
-    return _build(State, path, f"[{country.alpha_3}]", data)
+        raise DataFileError(str(path), f"[{code}]", f"unknown keys {sorted(unknown)}")
+    name = entry.get("name") or ref["short_name"]
+    exact = set(entry.get("exact_aliases", ()))
+    names = [ref["short_name"], *ref.get("names", ()), *iso_names, *entry.get("aliases", ())]
+    aliases = [n for n in dict.fromkeys(names) if n not in exact and n.lower() not in ambiguous]
+    data = {
+        "id": code,
+        "name": name,
+        "aliases": tuple(aliases),
+        "exact_aliases": tuple(entry.get("exact_aliases", ())),
+        "demonyms": tuple(dict.fromkeys([*ref.get("demonyms", ()), *entry.get("demonyms", ())])),
+        "capitals": tuple(dict.fromkeys([*entry.get("capitals", ()), *ref.get("capitals", ())])),
+        "not_near": tuple(entry.get("not_near", ())),
+        "status": entry.get("status", ref["status"]),
+        "un_member_since": ref.get("un_member_since"),
+        "historic": ref["status"] == "historic",
+    }
+    return _build(State, path, f"[{code}]", data)
 
 
 # --- organisations and treaties -------------------------------------------------------------

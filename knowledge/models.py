@@ -128,7 +128,13 @@ class State(_Strict):
         description="Names that are also ordinary words ('Turkey', 'Chad', 'US'): matched only "
         "as written (and in capitals), never lower-cased",
     )
+    demonyms: tuple[str, ...] = Field(default=(), description="Adjectives: 'Azerbaijani', 'Turkish'")
     capitals: tuple[str, ...] = Field(default=(), description="Capitals used to mean the government")
+    not_near: tuple[str, ...] = Field(
+        default=(), description="Phrases that, in the same sentence, show the name means something else ('Atlanta')"
+    )
+    status: str = Field(default="UN member", description="'UN member', 'UN observer state', 'partially recognised', 'historic'")
+    un_member_since: int | None = Field(default=None, description="Year of admission to the UN")
     historic: bool = Field(default=False, description="A state that no longer exists")
 
 

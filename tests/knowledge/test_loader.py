@@ -98,3 +98,18 @@ def test_load__broken_toml_names_the_file(data_copy):
     _append(data_copy / "organisations" / "eu.toml", "[[facts]\n")
     with pytest.raises(DataFileError, match="eu.toml: not valid TOML"):
         load(data_copy)
+
+
+def test_states__the_193_un_members_and_four_more(kb):
+    members = [s for s in kb.states.values() if s.status == "UN member"]
+    assert len(members) == 193
+    assert {"XKX", "TWN", "PSE", "VAT"} <= set(kb.states)
+    assert kb.states["FIN"].un_member_since == 1955
+    # territories are not states: Puerto Rico and Greenland are not in the list
+    assert "PRI" not in kb.states and "GRL" not in kb.states
+
+
+def test_states__a_name_two_states_share_names_neither(kb):
+    """'Congo' and 'Congolese' could be either Congo: the reference list drops both."""
+    names = [n.lower() for s in kb.states.values() for n in (*s.aliases, *s.demonyms)]
+    assert "congo" not in names and "congolese" not in names
