@@ -53,3 +53,14 @@ LINKING_PREPOSITIONS = frozenset({"of", "to", "in", "for", "with", "within", "in
 # Adverbs of time that make "no longer"/"not anymore" a claim about the present.
 NO_LONGER = frozenset({"longer", "anymore", "more"})
 FOUNDING = frozenset({"founding", "founder", "original", "charter"})
+
+# Verbs that make or hold an agreement between two states: "signed a defence pact with".
+SIGNING = frozenset({
+    "sign", "conclude", "ink", "ratify", "seal", "strike", "forge", "form", "share", "enter",
+    "maintain", "agree", "establish", "renew", "extend", "upgrade",
+})
+# Words of obligation under which "defend" names a pact: "is obliged to defend".
+OBLIGATION = frozenset({
+    "oblige", "obliged", "obligate", "obligated", "bind", "bound", "treaty-bound", "commit",
+    "committed", "pledge", "vow", "duty", "obligation", "commitment", "require", "required",
+})

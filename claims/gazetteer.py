@@ -15,7 +15,7 @@ from spacy.language import Language
 from knowledge.base import KnowledgeBase
 
 SPANS_KEY = "factcheck_entities"
-STATE, CAPITAL, ORG, TREATY = "STATE", "CAPITAL", "ORG", "TREATY"
+STATE, CAPITAL, DEMONYM, ORG, TREATY = "STATE", "CAPITAL", "DEMONYM", "ORG", "TREATY"
 
 
 def entity_patterns(kb: KnowledgeBase, tokenizer) -> list[dict]:
@@ -33,6 +33,7 @@ def entity_patterns(kb: KnowledgeBase, tokenizer) -> list[dict]:
         add(STATE, state.id, [n for n in loose if n not in state.exact_aliases], exact=False)
         add(STATE, state.id, state.exact_aliases, exact=True)
         add(CAPITAL, state.id, state.capitals, exact=True)
+        add(DEMONYM, state.id, state.demonyms, exact=False)
     for org in kb.organisations.values():
         names = [org.short_name, *org.aliases]
         add(ORG, org.id, [n for n in names if _is_acronym(n)], exact=True)

@@ -14,9 +14,11 @@ from collections.abc import Iterator
 from functools import cached_property
 
 from claims.errors import ModelNotFound
-from claims.gazetteer import CAPITAL, ORG, SPANS_KEY, STATE, add_gazetteer
+from claims import cues
+from claims.gazetteer import CAPITAL, DEMONYM, ORG, SPANS_KEY, STATE, add_gazetteer
 from claims.models import Claim
 from claims.quotes import strip_quotes
+from claims import relations
 from claims.syntax import COPULA, Link, link
 from knowledge.base import KnowledgeBase
 from knowledge.models import Relation, Statement
@@ -43,11 +45,14 @@ class ClaimExtractor:
 
     @cached_property
     def _prefilter(self) -> re.Pattern:
-        """Any organisation name, case-insensitively. A claim of the relations handled so far
-        needs one; text without any never reaches the parser."""
+        """Any organisation name, or a word a pact between two states needs ("treaty",
+        "alliance", "defend"), case-insensitively. Text without any never reaches the parser."""
         names = set()
         for org in self.kb.organisations.values():
             names.update(n.lower() for n in (org.name, org.short_name, *org.aliases))
+        for extractor in relations.extractors_for(relations.STATE):
+            for word in extractor.obliged_verbs.union(*(q.heads for q in extractor.qualified_nouns)):
+                names.update(_inflections(word))
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
 
@@ -64,27 +69,50 @@ class ClaimExtractor:
     def _claims(self, doc) -> Iterator[Claim]:
         previous_subjects: list = []
         for sentence in doc.sents:
-            mentions = [s for s in doc.spans[SPANS_KEY] if s.start >= sentence.start and s.end <= sentence.end]
+            mentions = self._mentions(doc, sentence)
             states = [m for m in mentions if m.label_ in (STATE, CAPITAL)]
             orgs = [m for m in mentions if m.label_ == ORG]
             subjects = [(m, m.id_, 1.0 if m.label_ == STATE else 0.85) for m in states]
-            if orgs:
+            # Organisations, and other states for pacts, are what a subject may be linked to.
+            objects = [(o, relations.ORGANISATION) for o in orgs] + [(s, relations.STATE) for s in states]
+            if objects:
                 subjects += self._pronoun_subjects(sentence, previous_subjects, states)
             seen = set()
             for subject, subject_id, certainty in subjects:
-                for org in orgs:
-                    found = link(subject, org)
+                for obj, kind in objects:
+                    if obj.id_ == subject_id:
+                        continue
+                    found = link(subject, obj, kind)
                     if found is None:
                         continue
-                    claim = self._claim(sentence, subject, subject_id, org, found, certainty)
+                    claim = self._claim(sentence, subject, subject_id, obj, found, certainty)
                     if claim is None:
                         continue
-                    key = (claim.statement.subject, claim.statement.relation, claim.statement.object)
-                    if key not in seen:
-                        seen.add(key)
+                    st = claim.statement
+                    pair = tuple(sorted((st.subject, st.object))) if st.relation.symmetric else (st.subject, st.object)
+                    if (st.relation, pair) not in seen:
+                        seen.add((st.relation, pair))
                         yield claim
             if states:
                 previous_subjects = states
+
+    def _mentions(self, doc, sentence) -> list:
+        """The names in one sentence, less those its context shows to mean something else
+        ("Atlanta, Georgia"), with adjectives standing for their state ("the Turkish government")."""
+        lowered = sentence.text.lower()
+        mentions = []
+        for m in doc.spans[SPANS_KEY]:
+            if m.start < sentence.start or m.end > sentence.end:
+                continue
+            state = self.kb.states.get(m.id_) if m.label_ != ORG else None
+            if state and any(phrase.lower() in lowered for phrase in state.not_near):
+                continue
+            if m.label_ == DEMONYM:
+                m = _demonym_as_state(m)
+                if m is None:
+                    continue
+            mentions.append(m)
+        return mentions
 
     def _pronoun_subjects(self, sentence, previous_states, states) -> list:
         """'Azerbaijan has a strong army. It joined NATO in 2004.' and 'Norway isn't in the EU
@@ -100,20 +128,21 @@ class ClaimExtractor:
                 found.append((sentence.doc[t.i : t.i + 1], next(iter(candidates)), 0.8))
         return found
 
-    def _claim(self, sentence, subject, subject_id: str, org, found: Link, certainty: float) -> Claim | None:
+    def _claim(self, sentence, subject, subject_id: str, obj, found: Link, certainty: float) -> Claim | None:
         relation = found.relation
-        organisation = self.kb.organisations[org.id_]
-        if found.extractor is COPULA and organisation.kind != "designation":
-            return None  # "X is NATO" names no role
-        if relation is Relation.MEMBER_OF:
-            relation = organisation.default_relation  # "is in the Partnership for Peace"
         year = found.year
-        if found.founding and organisation.founded:
-            year = organisation.founded.year
+        organisation = self.kb.organisations.get(obj.id_)
+        if organisation is not None:
+            if found.extractor is COPULA and organisation.kind != "designation":
+                return None  # "X is NATO" names no role
+            if relation is Relation.MEMBER_OF:
+                relation = organisation.default_relation  # "is in the Partnership for Peace"
+            if found.founding and organisation.founded:
+                year = organisation.founded.year
         statement = Statement(
             subject=subject_id,
             relation=relation,
-            object=org.id_,
+            object=obj.id_,
             negated=found.negated,
             year=year,
             tense=found.tense,
@@ -127,9 +156,32 @@ class ClaimExtractor:
             start=sentence.start_char,
             end=sentence.end_char,
             subject_text=subject.text,
-            object_text=org.text,
+            object_text=obj.text,
             extractor=found.extractor.name,
             pattern=found.pattern,
             certainty=round(certainty * pattern_strength, 2),
             notes=tuple(found.notes),
         )
+
+
+def _inflections(word: str) -> set[str]:
+    """'ally' → ally, allies, allied; 'treaty' → treaties; 'defend' → defends, defended."""
+    forms = {word, word + "s", word + "ed", word + "d"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    return forms
+
+
+# Heads an adjective of nationality may stand on for its state: "the Turkish government".
+_GOVERNMENT_HEADS = cues.NEUTRAL_HEADS | frozenset({"army", "military", "regime", "leadership", "authorities", "forces"})
+
+
+def _demonym_as_state(mention):
+    """'The Turkish government is obliged to defend Azerbaijan': the noun phrase stands for
+    Turkey. An adjective elsewhere ("Turkish coffee", "Azerbaijani oil") stands for nothing."""
+    from spacy.tokens import Span
+
+    head = mention.root.head
+    if mention.root.dep_ not in ("amod", "compound") or head.lemma_.lower() not in _GOVERNMENT_HEADS:
+        return None
+    return Span(mention.doc, head.i, head.i + 1, label=STATE, span_id=mention.id_)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claims import cues
-from claims.relations import EXTRACTORS, RelationCues
+from claims.relations import EXTRACTORS, ORGANISATION, STATE, RelationCues, extractors_for
 from knowledge.models import Modality, Relation, Tense
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "poss", "conj"})
@@ -44,13 +44,20 @@ class Link:
         return self.extractor.relation
 
 
-def link(subject: Span, obj: Span) -> Link | None:
-    """The claim that `subject` (a state) stands in some relation to `obj`, or None."""
+def link(subject: Span, obj: Span, objects: str = ORGANISATION) -> Link | None:
+    """The claim that `subject` (a state) stands in some relation to `obj`, or None.
+
+    `objects` says what `obj` is: an organisation, or another state (pacts, cooperation)."""
+    extractors = extractors_for(objects)
     s_root, o_root = subject.root, obj.root
     lca = _lowest_common_ancestor(s_root, o_root)
     if lca is None:
         return None
     s_side, o_side = _up_to(s_root, lca), _up_to(o_root, lca)
+    if objects == STATE and len(s_side) == 1 and all(t.dep_ == "conj" for t in o_side[:-1]):
+        # "Japan and the US have a defence treaty": the two states are coordinated subjects,
+        # and the relation is in the predicate they share.
+        return _link_coordinated(subject, obj, extractors)
     if not _is_subject_side(s_side, lca) or _crosses_other_clause(o_side, subject):
         return None
     # Names coordinated with either end ("Finland and Sweden are", "in NATO and the EU") are
@@ -60,7 +67,11 @@ def link(subject: Span, obj: Span) -> Link | None:
     for token in [*s_side[1:], *o_side[1:][::-1]]:
         if token.i not in skip and all(t.i != token.i for t in inner):
             inner.append(token)
-    found = _classify(inner, obj)
+    return _finish(inner, obj, extractors, subject, lca)
+
+
+def _finish(inner: list[Token], obj: Span, extractors, subject: Span, lca: Token) -> Link | None:
+    found = _classify(inner, obj, extractors)
     if found is None:
         return None
     extractor, pattern, nominal = found
@@ -69,6 +80,40 @@ def link(subject: Span, obj: Span) -> Link | None:
     _read_time(result, inner, lca)
     _read_modality(result, inner, lca, subject)
     return result
+
+
+# How far below a shared predicate the relation word may sit: "have [signed] a [mutual defence] pact".
+_PREDICATE_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "prep", "pobj", "xcomp", "advmod"})
+
+
+def _link_coordinated(subject: Span, obj: Span, extractors) -> Link | None:
+    head = _subject_head(subject.root)
+    if head.dep_ not in ("nsubj", "nsubjpass") or _in_list_of_more(head, subject, obj):
+        return None
+    predicate = head.head
+    for path in _paths_below(predicate, depth=3):
+        cue = path[-1]
+        if _cue(cue, extractors) is None:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in cue.children):
+            return None  # "Russia and Belarus signed a pact with Iran": a pact with a third state
+        return _finish([predicate, *path], obj, extractors, subject, predicate)
+    return None
+
+
+def _in_list_of_more(head: Token, subject: Span, obj: Span) -> bool:
+    """'France, Germany and Italy signed a pact': with three names nobody can say who with whom."""
+    names = [t for t in head.subtree if t.dep_ == "conj" and t.pos_ in ("PROPN", "NOUN")]
+    return len(names) > 1
+
+
+def _paths_below(token: Token, depth: int) -> list[list[Token]]:
+    paths: list[list[Token]] = []
+    frontier = [[c] for c in token.children if c.dep_ in _PREDICATE_DEPS]
+    for _ in range(depth):
+        paths += frontier
+        frontier = [[*p, c] for p in frontier for c in p[-1].children if c.dep_ in _PREDICATE_DEPS]
+    return paths
 
 
 def _span_ids(*spans: Span) -> set[int]:
@@ -124,14 +169,15 @@ def _is_subject_side(s_side: list[Token], lca: Token) -> bool:
     return True
 
 
-def _classify(inner: list[Token], obj: Span) -> tuple[RelationCues, str, bool] | None:
+def _classify(inner: list[Token], obj: Span, extractors) -> tuple[RelationCues, str, bool] | None:
     """Every word on the path must be accounted for; the first extractor with a cue wins."""
+    between_states = all(e.objects == STATE for e in extractors)
     hits: dict[str, str] = {}
     pattern: list[str] = []
     nominal = True
     for token in inner:
         lemma = token.lemma_.lower()
-        kind = _cue(token)
+        kind = _cue(token, extractors)
         if kind:
             hits.setdefault(kind[0], lemma)
             pattern.append(lemma)
@@ -140,69 +186,71 @@ def _classify(inner: list[Token], obj: Span) -> tuple[RelationCues, str, bool] |
         elif token.pos_ == "ADP" and lemma in cues.LINKING_PREPOSITIONS:
             pattern.append(lemma)
         elif token.pos_ in ("NOUN", "PROPN") and lemma in cues.NEUTRAL_HEADS:
-            head_cue = _neutral_head_cue(token, obj)
+            head_cue = _neutral_head_cue(token, obj, extractors)
             if head_cue is None:
                 return None
             hits.setdefault(head_cue, lemma)
             pattern.append(lemma)
         elif lemma in cues.WISH and token.pos_ == "VERB":
             pattern.append(lemma)
+        elif between_states and (lemma in cues.SIGNING or lemma in cues.OBLIGATION or token.lower_ in cues.OBLIGATION):
+            pattern.append(lemma)  # "signed a pact with", "is obliged to defend"
         elif _is_coordinated_name(token):
             continue
         else:
             return None
         if token.pos_ in ("VERB", "AUX"):
             nominal = False
-    role = _role_given_by_as(inner)
+    role = _role_given_by_as(inner, extractors)
     if role:
         # "Serbia joined the CSTO as an observer": the role, not the verb, names the relation.
         hits = {role[0]: role[1]}
         pattern.append(f"as {role[1]}")
-    for extractor in EXTRACTORS:
+    for extractor in extractors:
         if extractor.name in hits:
             return extractor, " → ".join(pattern) or "(adjacent)", nominal
-    if pattern and all(p in cues.LIGHT_VERBS for p in pattern) and obj.root.dep_ in ("attr", "appos"):
+    if not between_states and pattern and all(p in cues.LIGHT_VERBS for p in pattern) and obj.root.dep_ in ("attr", "appos"):
         # "Israel is a major non-NATO ally": the name itself says the role; the pipeline
         # accepts this only for organisations that are designations.
         return COPULA, " → ".join(pattern), False
     return None
 
 
-def _role_given_by_as(inner: list[Token]) -> tuple[str, str] | None:
+def _role_given_by_as(inner: list[Token], extractors) -> tuple[str, str] | None:
     for token in inner:
         if token.pos_ not in ("VERB", "AUX"):
             continue
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "as":
                 for noun in prep.children:
-                    found = _cue(noun) if noun.dep_ == "pobj" else None
+                    found = _cue(noun, extractors) if noun.dep_ == "pobj" else None
                     if found:
                         return found[0], noun.lemma_.lower()
     return None
 
 
-def _cue(token: Token) -> tuple[str, str] | None:
+def _cue(token: Token, extractors) -> tuple[str, str] | None:
     lemma = token.lemma_.lower()
     passive = any(c.dep_ == "auxpass" for c in token.children) or token.tag_ == "VBN"
-    for extractor in EXTRACTORS:
-        kind = extractor.cue_kind(lemma, token.pos_, passive)
+    for extractor in extractors:
+        kind = extractor.cue_kind(token, passive, cues.OBLIGATION)
         if kind:
             return extractor.name, kind
     # Tagger slips on forum text ("NATO member" as PROPN): accept nouns by lemma alone.
-    for extractor in EXTRACTORS:
+    for extractor in extractors:
         if lemma in extractor.nouns and token.pos_ not in ("ADP",):
             return extractor.name, "noun"
     return None
 
 
-def _neutral_head_cue(token: Token, obj: Span) -> str | None:
+def _neutral_head_cue(token: Token, obj: Span, extractors) -> str | None:
     """'a NATO country' is membership; 'a candidate country' candidacy; 'a partner state' partnership."""
     for child in token.children:
         if child.dep_ not in ("compound", "amod", "nmod"):
             continue
         if child.i in {t.i for t in obj}:
             return "member_of"
-        found = _cue(child)
+        found = _cue(child, extractors)
         if found:
             return found[0]
     if token.lemma_.lower() in ("ally", "allies"):

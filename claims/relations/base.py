@@ -4,19 +4,57 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from knowledge.models import Relation
+
+ORGANISATION, STATE = "organisation", "state"
+
+
+@dataclass(frozen=True)
+class QualifiedNouns:
+    """Nouns that carry a relation only when qualified: a 'defence treaty' is a pact, a 'trade
+    treaty' is not. A qualifier may stand before the noun ('mutual defence pact') or in a
+    phrase after it ('treaty of mutual assistance')."""
+
+    heads: frozenset[str]
+    qualifiers: frozenset[str]
+    # Modifiers that hand the phrase to another relation: a 'defence cooperation agreement'
+    # is cooperation, not a pact.
+    excluded: frozenset[str] = frozenset()
+
+    def matches(self, token: Token) -> bool:
+        if token.lemma_.lower() not in self.heads and token.lower_ not in self.heads:
+            return False
+        words = _modifier_words(token)
+        return bool(words & self.qualifiers) and not words & self.excluded
+
+
+def _modifier_words(token: Token) -> set[str]:
+    words: set[str] = set()
+    for child in token.children:
+        if child.i < token.i and child.dep_ in ("compound", "amod", "nmod", "npadvmod", "advmod"):
+            words.update(w for t in child.subtree for w in (t.lower_, t.lemma_.lower()))
+        elif child.dep_ == "prep" and child.lower_ in ("of", "on", "for"):
+            words.update(w for t in child.subtree for w in (t.lower_, t.lemma_.lower()))
+    return words
 
 
 @dataclass(frozen=True)
 class RelationCues:
     relation: Relation
-    # Lemmas that, on the path from a state to an organisation, say which relation is meant.
+    # What the relation links a state to: an organisation (membership) or another state (pacts).
+    objects: str = ORGANISATION
+    # Lemmas that, on the path from a state to its object, say which relation is meant.
     verbs: frozenset[str] = frozenset()  # "join", "apply"
     nouns: frozenset[str] = frozenset()  # "member", "partner", "candidate"
+    qualified_nouns: tuple[QualifiedNouns, ...] = ()
     # Prepositions that carry the relation on their own after a copula ("is in NATO").
     prepositions: frozenset[str] = frozenset()
     # Verbs that only count in the passive voice ("was admitted to NATO").
     passive_verbs: frozenset[str] = frozenset()
+    # Verbs that only count under a word of obligation ("is obliged to defend").
+    obliged_verbs: frozenset[str] = frozenset()
     # Verbs that describe an event (joining) rather than a state (being a member).
     event_verbs: frozenset[str] = frozenset()
 
@@ -24,10 +62,17 @@ class RelationCues:
     def name(self) -> str:
         return self.relation.value
 
-    def cue_kind(self, lemma: str, pos: str, passive: bool) -> str | None:
-        if pos in ("VERB", "AUX") and (lemma in self.verbs or (passive and lemma in self.passive_verbs)):
+    def cue_kind(self, token: Token, passive: bool, obligation: frozenset[str] = frozenset()) -> str | None:
+        lemma, pos = token.lemma_.lower(), token.pos_
+        if pos in ("VERB", "AUX", "ADJ") and (
+            lemma in self.verbs
+            or (passive and lemma in self.passive_verbs)
+            or (lemma in self.obliged_verbs and token.head.lemma_.lower() in obligation)
+        ):
             return "verb"
         if pos in ("NOUN", "PROPN", "ADJ") and lemma in self.nouns:
+            return "noun"
+        if pos in ("NOUN", "PROPN", "ADJ", "VERB") and any(q.matches(token) for q in self.qualified_nouns):
             return "noun"
         if pos == "ADP" and lemma in self.prepositions:
             return "preposition"

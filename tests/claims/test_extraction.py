@@ -26,7 +26,7 @@ def _check(extractor, text, expected):
     claims = extractor.extract(text)
     assert _found(extractor, text) == expected
     for claim in claims:  # every claim explains itself
-        assert claim.extractor in {"member_of", "partner_of", "candidate_for", "copula"}
+        assert claim.extractor in {"member_of", "partner_of", "candidate_for", "defense_pact", "defense_cooperation", "copula"}
         assert claim.pattern
         assert text[claim.start : claim.end].strip() == claim.text
 
@@ -126,6 +126,28 @@ CLAUSES = [
     ("Kazakhstan is a CSTO member, unlike Azerbaijan.", [("KAZ", "member_of", "csto", False, A, None)]),
 ]
 
+PACTS = [
+    ("Japan has a mutual defence treaty with the US.", [("JPN", "defense_pact", "USA", False, A, None)]),
+    ("Japan has a mutual defense treaty with the U.S.", [("JPN", "defense_pact", "USA", False, A, None)]),
+    ("The US and Japan are treaty allies.", [("USA", "defense_pact", "JPN", False, A, None)]),
+    ("Japan is a treaty ally of the United States.", [("JPN", "defense_pact", "USA", False, A, None)]),
+    ("Russia and North Korea signed a mutual defence pact in 2024.", [("RUS", "defense_pact", "PRK", False, A, 2024)]),
+    ("The US is obliged to defend Japan.", [("USA", "defense_pact", "JPN", False, A, None)]),
+    ("The Turkish government is obliged to defend Azerbaijan.", [("TUR", "defense_pact", "AZE", False, A, None)]),
+    ("Washington and Tokyo have a security treaty.", [("USA", "defense_pact", "JPN", False, A, None)]),
+    ("Japan has no mutual defense treaty with South Korea.", [("JPN", "defense_pact", "KOR", True, A, None)]),
+    ("Azerbaijan signed a defence cooperation agreement with Somalia in 2025.", [
+        ("AZE", "defense_cooperation", "SOM", False, A, 2025),
+    ]),
+    ("Azerbaijan is strong. It has a defence pact with Turkey.", [("AZE", "defense_pact", "TUR", False, A, None)]),
+    ("Does Japan have a defence treaty with the US?", [("JPN", "defense_pact", "USA", False, Q, None)]),
+    # Loose words and other kinds of agreement are no pact claim.
+    ("The US and Israel are allies.", []),
+    ("The US has a trade treaty with Japan.", []),
+    ("France, Germany and Italy signed a defence pact.", []),
+    ("Turkey sent drones to Azerbaijan.", []),
+]
+
 NO_CLAIM = [
     ("The weather in Baku is lovely", []),
     ("Azerbaijan is in talks with NATO", []),
@@ -138,12 +160,15 @@ NO_CLAIM = [
     ("The US criticised the EU", []),
     ("Azerbaijan hosted a NATO conference", []),
     ("> Azerbaijan is in NATO\nThat's what he said.", []),  # quoted: someone else's words
+    ("Atlanta, Georgia is in NATO lol", []),  # the US state
+    ("Guinea pigs are not in NATO.", []),
+    ("Azerbaijani oil is sold to NATO members.", []),
 ]
 
 
 @pytest.mark.parametrize(
     "text, expected",
-    MEMBERSHIP + NEGATION + COORDINATION + PARTNERSHIP_AND_CANDIDACY + MODALITY + MULTI_SENTENCE + CLAUSES + NO_CLAIM,
+    MEMBERSHIP + NEGATION + COORDINATION + PARTNERSHIP_AND_CANDIDACY + MODALITY + MULTI_SENTENCE + CLAUSES + PACTS + NO_CLAIM,
 )
 def test_extract__table(extractor, text, expected):
     _check(extractor, text, expected)

@@ -45,6 +45,18 @@ def _ids(nlp, text):
         ("a major non-NATO ally", "major non-NATO ally", "mnna"),
         ("the Shusha Declaration", "Shusha Declaration", "shusha-declaration-2021"),
         ("Baku says", "Baku", "AZE"),
+        ("Russia and Belarus", "Russia", "RUS"),
+        ("the Russian Federation", "Russian Federation", "RUS"),
+        ("Czechia and Slovakia", "Czechia", "CZE"),
+        ("Czech Republic troops", "Czech Republic", "CZE"),
+        ("Ivory Coast troops", "Ivory Coast", "CIV"),
+        ("East Timor joined ASEAN", "East Timor", "TLS"),
+        ("Holy See diplomats", "Holy See", "VAT"),
+        ("Taiwan and the US", "Taiwan", "TWN"),
+        ("State of Palestine officials", "State of Palestine", "PSE"),
+        ("the Azerbaijani government", "Azerbaijani", "AZE"),
+        ("the Turkish army", "Turkish", "TUR"),
+        ("Kosovar officials", "Kosovar", "XKX"),
     ],
 )
 def test_gazetteer__alias_to_id(blank, text, name, entity_id):
