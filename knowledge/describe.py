@@ -72,25 +72,29 @@ def _candidacy(fact: Fact, s: str, o: str, kb: KnowledgeBase) -> str:
     return f"{s} has been a candidate for {o} membership{_since(fact)}."
 
 
-def _treaty_sentence(kind: str, ongoing: str):
-    """`kind` for "... under the <treaty>", `ongoing` for "... since <date>" without one."""
+def _treaty_sentence(kind: str, ongoing: str, ended: str):
+    """`kind` for "... under the <treaty>", `ongoing` for "... since <date>" without one,
+    `ended` for a tie that no longer holds."""
     def sentence(fact: Fact, s: str, o: str, kb: KnowledgeBase) -> str:
         treaty = kb.treaties.get(fact.via) if fact.via else None
+        body = f" {fact.note}" if fact.note else ""
         if treaty is None:  # a relation no single named treaty makes
-            body = f" {fact.note}" if fact.note else ""
+            if fact.status is Status.ENDED:
+                return f"{s} and {o} {ended}{_period(fact)}.{body}"
             if fact.start and fact.status is Status.ACTIVE:
                 return f"{s} and {o} {ongoing}{_since(fact)}.{body}"
             return f"{s} and {o} {kind}.{body}"
         name = treaty.short_name or treaty.name
         when = treaty.signed or fact.start
         dated = f" ({when.readable()})" if when else ""
+        if fact.status is Status.ENDED:
+            until = f" until it ended on {fact.end.readable()}" if fact.end else ", which has ended"
+            return f"{s} and {o} {ended} under the {name}{dated}{until}.{body}"
         state = {
-            Status.ENDED: f", which ended{' on ' + fact.end.readable() if fact.end else ''}",
             Status.SUSPENDED: ", whose obligations are suspended",
             Status.FROZEN: ", which is frozen",
             Status.ACTIVE: "",
         }[fact.status]
-        body = f" {fact.note}" if fact.note else ""
         return f"{s} and {o} {kind} under the {name}{dated}{state}.{body}"
 
     return sentence
@@ -100,6 +104,10 @@ _SENTENCES = {
     Relation.MEMBER_OF: _membership,
     Relation.PARTNER_OF: _partnership,
     Relation.CANDIDATE_FOR: _candidacy,
-    Relation.DEFENSE_PACT: _treaty_sentence("have a mutual-defence commitment", "have had a mutual-defence commitment"),
-    Relation.DEFENSE_COOPERATION: _treaty_sentence("cooperate on defence", "have cooperated on defence"),
+    Relation.DEFENSE_PACT: _treaty_sentence(
+        "have a mutual-defence commitment", "have had a mutual-defence commitment", "had a mutual-defence commitment"
+    ),
+    Relation.DEFENSE_COOPERATION: _treaty_sentence(
+        "cooperate on defence", "have cooperated on defence", "cooperated on defence"
+    ),
 }

@@ -149,7 +149,13 @@ def _judge_pact(st: Statement, kb: KnowledgeBase) -> Judgement:
         # A mutual-defence pact is also cooperation.
         facts += kb.facts_between(st.subject, Relation.DEFENSE_PACT, st.object)
     if not facts:
-        return _silent(f"the base records no {st.relation.value} between {kb.name(st.subject)} and {kb.name(st.object)}")
+        return _judge_pact_without_treaty(st, kb)
+    if st.year is not None:
+        matching = [f for f in facts if f.start and f.start.year == st.year]
+        if not matching:
+            # The base may not hold every agreement a pair ever signed: silence, not "false".
+            return _silent(f"the base records no agreement between {kb.name(st.subject)} and {kb.name(st.object)} from {st.year}")
+        facts = matching
     current = [f for f in facts if f.holds_on(kb.as_of)]
     if current:
         limited = [f for f in current if f.status in (Status.FROZEN, Status.SUSPENDED)]
@@ -160,6 +166,46 @@ def _judge_pact(st: Statement, kb: KnowledgeBase) -> Judgement:
         return _decided(_flip(Verdict.TRUE, st.negated), facts, kb, st, _describe_all(facts, kb, st.subject))
     verdict = Verdict.TRUE if st.negated else Verdict.OUTDATED
     return _decided(verdict, facts, kb, st, _describe_all(facts, kb, st.subject))
+
+
+def _judge_pact_without_treaty(st: Statement, kb: KnowledgeBase) -> Judgement:
+    """No bilateral treaty recorded: an alliance both belong to may still bind them ("the US is
+    obliged to defend Estonia"), and recorded cooperation short of a pact tells against one."""
+    shared = _shared_alliances(st.subject, st.object, kb)
+    if shared and st.year is None:
+        org, memberships = shared[0]
+        limited = [f for f in memberships if f.status in (Status.FROZEN, Status.SUSPENDED)]
+        both = f"{kb.name(st.subject)} and {kb.name(st.object)} are both members of {org.short_name}, a mutual-defence alliance."
+        both = both[:1].upper() + both[1:]
+        if limited:
+            return _decided(Verdict.MISLEADING, memberships, kb, st, f"{both} {_describe_all(limited, kb, limited[0].subject)}")
+        return _decided(_flip(Verdict.TRUE, st.negated), memberships, kb, st, both)
+    cooperation = kb.facts_between(st.subject, Relation.DEFENSE_COOPERATION, st.object)
+    current = [f for f in cooperation if f.holds_on(kb.as_of)]
+    if st.relation is Relation.DEFENSE_PACT and current and not st.negated and st.year is None:
+        judgement = _decided(
+            Verdict.MISLEADING, current, kb, st,
+            f"The base records defence cooperation between {kb.name(st.subject)} and {kb.name(st.object)}, "
+            f"not a mutual-defence obligation: {_describe_all(current, kb, st.subject)}",
+        )
+        # Absence of a pact from the base is weaker evidence than a recorded fact.
+        return Judgement(judgement.verdict, judgement.explanation, judgement.evidence, judgement.facts, certainty=0.8)
+    return _silent(f"the base records no {st.relation.value} between {kb.name(st.subject)} and {kb.name(st.object)}")
+
+
+def _shared_alliances(a: str, b: str, kb: KnowledgeBase) -> list[tuple]:
+    """Mutual-defence organisations both states belong to today, with both membership facts."""
+    found = []
+    for org in sorted(kb.organisations.values(), key=lambda o: o.id):
+        if not org.mutual_defence or (org.dissolved and org.dissolved.as_date() <= kb.as_of):
+            continue
+        memberships = [
+            next((f for f in kb.facts_between(state, Relation.MEMBER_OF, org.id) if f.holds_on(kb.as_of)), None)
+            for state in (a, b)
+        ]
+        if all(memberships):
+            found.append((org, memberships))
+    return found
 
 
 def _describe_all(facts: list[Fact], kb: KnowledgeBase, about: str) -> str:

@@ -4,6 +4,7 @@ from knowledge.judge import judge
 from knowledge.models import Relation, Statement, Tense, Verdict
 
 M, P, C, PACT = Relation.MEMBER_OF, Relation.PARTNER_OF, Relation.CANDIDATE_FOR, Relation.DEFENSE_PACT
+COOP = Relation.DEFENSE_COOPERATION
 
 
 @pytest.mark.parametrize(
@@ -42,6 +43,17 @@ M, P, C, PACT = Relation.MEMBER_OF, Relation.PARTNER_OF, Relation.CANDIDATE_FOR,
         ("TUR", PACT, "AZE", {}, Verdict.TRUE),
         ("AZE", PACT, "FRA", {}, Verdict.UNVERIFIABLE),
         ("USA", PACT, "TWN", {}, Verdict.OUTDATED),
+        ("USA", PACT, "TWN", {"tense": Tense.PAST}, Verdict.TRUE),
+        ("RUS", PACT, "PRK", {"year": 2024}, Verdict.TRUE),
+        ("RUS", PACT, "PRK", {"year": 2019}, Verdict.UNVERIFIABLE),  # the base may lack an older deal
+        # a pact through an alliance both belong to; frozen or suspended membership is misleading
+        ("USA", PACT, "EST", {}, Verdict.TRUE),
+        ("USA", PACT, "TUR", {"negated": True}, Verdict.FALSE),
+        ("ARM", PACT, "KAZ", {}, Verdict.MISLEADING),
+        # recorded cooperation short of a pact: a claimed pact is misleading, cooperation true
+        ("AZE", PACT, "PAK", {}, Verdict.MISLEADING),
+        ("AZE", COOP, "PAK", {}, Verdict.TRUE),
+        ("JPN", COOP, "USA", {}, Verdict.TRUE),  # a pact is also cooperation
         # disputed facts (Venezuela's contested 2019 return to the Rio Treaty) keep the bot silent
         ("VEN", M, "rio-treaty", {}, Verdict.UNVERIFIABLE),
         # open world: the SCO list is not declared complete
