@@ -7,8 +7,9 @@ import functools
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
-from bot import kb_commands, scan
+from bot import evaluate, kb_commands, scan, threads
 from bot.config import ConfigError, Settings, load_settings
+from bot.forums import ForumError
 from bot.output import FORMATS, render
 from claims.errors import ClaimsError
 from knowledge.errors import KnowledgeError
@@ -22,12 +23,15 @@ examples:
   factcheck "Azerbaijan is in NATO"
   echo "Sweden is not in NATO" | factcheck -
   factcheck --format json "Finland joined NATO in 2022."
+  factcheck --url https://forum.example.org/t/some-topic/1234
   factcheck scan posts.jsonl -o checked.jsonl
   factcheck kb show AZE
 
 commands:
   TEXT | -            check text given as an argument, or read from standard input
+  --url URL           check every post of a thread: Discourse, Reddit, phpBB, vBulletin, XenForo, ...
   scan IN [-o OUT]    check a JSONL file of {"id": ..., "text": ...}, one result per line
+  eval DATASET        precision, recall and verdict accuracy on a labelled JSONL set
   kb validate|show|stats|export
                       the knowledge base: check it, show a state, count it, export it as JSON
 """
@@ -53,6 +57,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 def _check_parser() -> _Parser:
     parser = _Parser(prog="factcheck", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("text", nargs="?", help='the text to check, or "-" to read standard input')
+    parser.add_argument("--url", help="check every post of the forum thread at URL")
     _common(parser)
     parser.add_argument("--version", action="version", version=f"factcheck {_version()}")
     return parser
@@ -67,6 +72,7 @@ def _version() -> str:
 
 COMMANDS = {
     "scan": scan.add_arguments,
+    "eval": evaluate.add_arguments,
     "kb": kb_commands.add_arguments,
 }
 
@@ -78,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"factcheck: error: {exc} (see factcheck --help)", file=sys.stderr)
         return EXIT_USAGE
-    except (ConfigError, KnowledgeError, ClaimsError, scan.ScanError) as exc:
+    except (ConfigError, KnowledgeError, ClaimsError, scan.ScanError, evaluate.DatasetError, ForumError) as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
@@ -98,13 +104,27 @@ def _dispatch(argv: list[str]) -> int:
         args = parser.parse_args(argv)
         return args.run(args, load_settings(args.config))
     args = _check_parser().parse_args(argv)
+    if args.url is not None:
+        return _check_url(args)
     if args.text is None:
         raise UsageError("give the text to check, or - to read it from standard input")
     text = _read_stdin() if args.text == "-" else args.text
     settings = load_settings(args.config)
     checker = build_checker(settings)
     result = checker.check(text)
-    out = render(result, checker.kb, args.format, explain=args.explain)
+    out = render(result, checker.kb, args.format, explain=args.explain, options=checker.reply_options)
+    if out:
+        print(out)
+    return EXIT_OK
+
+
+def _check_url(args) -> int:
+    if args.text is not None:
+        raise UsageError("give either TEXT or --url URL, not both")
+    settings = load_settings(args.config)
+    out, note = threads.check_url(args.url, settings, build_checker(settings), args.format, args.explain)
+    if note:
+        print(f"factcheck: note: {note}", file=sys.stderr)
     if out:
         print(out)
     return EXIT_OK
