@@ -2,22 +2,34 @@
 
 The shape follows the reference reply: the correction first, then what is true instead
 (partnerships, pacts, cooperation), each point checkable, then the sources.
+
+A reply is composed first as data (a section per claim, each point with the sources it cites),
+trimmed to the forum's length limit, and only then written out in the forum's markup
+(`bot/formats/markup.py`), which escapes every piece of text. Sources are numbered as they are
+written, so the list holds exactly the sources cited in what is left after trimming.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from bot.formats.markup import MARKUPS, Markup
 from knowledge.base import KnowledgeBase
 from knowledge.describe import describe
 from knowledge.models import Fact, Relation, Source, Statement, Verdict
 
 if TYPE_CHECKING:
-    from bot.check import CheckedClaim
+    from bot.check import CheckedClaim, CheckResult
 
 MAX_CONTEXT_POINTS = 8
+
+# What a quoted post may not carry into a reply: links (with or without a scheme).
+_LINK = re.compile(r"\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+", re.IGNORECASE)
+
+# Forum limits on the length of a post, in characters (Discourse: its default max_post_length).
+MAX_LENGTH = {"reddit": 10_000, "discourse": 32_000}
 
 # Which facts about the state to offer as "what is true instead", in this order.
 _CONTEXT_ORDER = (
@@ -35,8 +47,53 @@ _HEADLINES = {
 }
 
 
+class ReplyError(Exception):
+    """Root of the errors of drafting a reply."""
+
+
+class ReplyTooLong(ReplyError):
+    def __init__(self, length: int, limit: int):
+        self.length, self.limit = length, limit
+        super().__init__(
+            f"the reply takes {length} characters with every context point left out, over the "
+            f"limit of {limit}: raise max_length, or answer fewer claims in one reply"
+        )
+
+
 @dataclass(frozen=True)
 class ReplyOptions:
+    footer: str | None = None
+    max_length: int | None = None  # characters; None: no limit (see MAX_LENGTH and for_forum)
+    markup: str = "markdown"  # a key of bot.formats.markup.MARKUPS
+
+    @classmethod
+    def for_forum(cls, forum: str, **options) -> ReplyOptions:
+        """The options for a forum kind of the config ("reddit", "discourse"), with its limit."""
+        return cls(max_length=MAX_LENGTH[forum], **options)
+
+
+@dataclass(frozen=True)
+class Point:
+    text: str
+    sources: tuple[Source, ...]  # the (at most two) sources the point cites
+
+
+@dataclass(frozen=True)
+class Section:
+    """The answer to one claim."""
+
+    quote: str  # the poster's words, without links or mentions; escaped when written out
+    headline: str
+    correction: str
+    evidence: tuple[Point, ...]
+    subject: str  # the state's name, for "What is true of ... instead"
+    context: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class Draft:
+    sections: tuple[Section, ...]
+    as_of: str
     footer: str | None = None
 
 
@@ -48,7 +105,7 @@ class _SourceList:
 
     def cite(self, sources: tuple[Source, ...]) -> str:
         numbers = []
-        for source in sources[:2]:
+        for source in sources:
             urls = [s.url for s in self.sources]
             if source.url not in urls:
                 self.sources.append(source)
@@ -58,31 +115,73 @@ class _SourceList:
 
 
 def draft_reply(claims: list[CheckedClaim], kb: KnowledgeBase, options: ReplyOptions) -> str:
+    markup = MARKUPS[options.markup]
+    return write_draft(compose(claims, kb, options), markup)
+
+
+def compose_for(result: CheckResult, kb: KnowledgeBase, options: ReplyOptions) -> Draft | None:
+    """The reply to a checked text, as data; None when no claim of it needs one."""
+    claims = [c for c in result.claims if c.needs_reply]
+    return compose(claims, kb, options) if claims else None
+
+
+def compose(claims: list[CheckedClaim], kb: KnowledgeBase, options: ReplyOptions) -> Draft:
+    """The reply as data, within `options.max_length` once written in `options.markup`."""
+    draft = Draft(tuple(_section(c, kb) for c in claims), kb.as_of.isoformat(), options.footer)
+    if options.max_length is None:
+        return draft
+    markup = MARKUPS[options.markup]
+    while len(written := write_draft(draft, markup)) > options.max_length:
+        if not any(s.context for s in draft.sections):
+            raise ReplyTooLong(len(written), options.max_length)
+        draft = _without_one_context_point(draft)
+    return draft
+
+
+def _without_one_context_point(draft: Draft) -> Draft:
+    """Context goes first, and evenly: the last point of the section that has the most (the
+    later section on a tie). Corrections, their evidence and their sources always stay."""
+    sections = list(draft.sections)
+    i = max(range(len(sections)), key=lambda i: (len(sections[i].context), i))
+    sections[i] = replace(sections[i], context=sections[i].context[:-1])
+    return replace(draft, sections=tuple(sections))
+
+
+def write_draft(draft: Draft, m: Markup) -> str:
     sources = _SourceList()
-    sections = [_section(c, kb, sources) for c in claims]
-    lines = ["\n\n".join(sections), "", "**Sources**", ""]
-    lines += [f"{n}. [{s.title}]({s.url})" for n, s in enumerate(sources.sources, start=1)]
-    lines += ["", f"*Checked against the factcheck knowledge base as of {kb.as_of.isoformat()}.*"]
-    if options.footer:
-        lines += ["", options.footer]
-    return "\n".join(lines).strip() + "\n"
+    blocks = []
+    for section in draft.sections:
+        headline = m.bold(m.text(section.headline))
+        first = f"{headline} {m.text(section.correction)}" if section.correction else headline
+        lines = [first] + [m.text(p.text) + sources.cite(p.sources) for p in section.evidence]
+        blocks += [m.quote(section.quote), m.paragraph(lines)]
+        if section.context:
+            blocks.append(m.paragraph([m.text(f"What is true of {section.subject} instead:")]))
+            blocks.append(m.numbered([m.text(p.text) + sources.cite(p.sources) for p in section.context]))
+    blocks.append(m.paragraph([m.bold("Sources")]))
+    blocks.append(m.numbered([m.link(s.title, s.url) for s in sources.sources]))
+    checked = f"Checked against the factcheck knowledge base as of {draft.as_of}."
+    blocks.append(m.paragraph([m.italic(m.text(checked))]))
+    if draft.footer:
+        blocks.append(m.footer(draft.footer))
+    return m.document(blocks)
 
 
-def _section(checked: CheckedClaim, kb: KnowledgeBase, sources: _SourceList) -> str:
+def _section(checked: CheckedClaim, kb: KnowledgeBase) -> Section:
     claim, judgement = checked.claim, checked.judgement
     st = claim.statement
-    parts = [f"> {_quote(claim.text)}", ""]
-    correction = _correction(st, judgement.verdict, kb)
-    parts.append(f"**{_HEADLINES[judgement.verdict]}** {correction}".rstrip())
-    for evidence in judgement.evidence:
-        parts.append(f"{_capitalise(evidence.text)}{sources.cite(evidence.sources)}")
     cited = {f.id for f in judgement.facts}
-    context = _context(st, kb, exclude=cited)
-    if context:
-        parts += ["", f"What is true of {kb.name(st.subject)} instead:", ""]
-        for n, fact in enumerate(context, start=1):
-            parts.append(f"{n}. {_capitalise(describe(fact, kb, about=st.subject))}{sources.cite(fact.sources)}")
-    return "\n".join(parts)
+    return Section(
+        quote=_defuse(claim.text),
+        headline=_HEADLINES[judgement.verdict],
+        correction=_correction(st, judgement.verdict, kb),
+        evidence=tuple(Point(_capitalise(e.text), e.sources[:2]) for e in judgement.evidence),
+        subject=kb.name(st.subject),
+        context=tuple(
+            Point(_capitalise(describe(f, kb, about=st.subject)), f.sources[:2])
+            for f in _context(st, kb, exclude=cited)
+        ),
+    )
 
 
 def _correction(st: Statement, verdict: Verdict, kb: KnowledgeBase) -> str:
@@ -140,9 +239,11 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _quote(text: str) -> str:
-    """The poster's words, quoted without their links, mentions or Markdown."""
-    text = re.sub(r"https?://\S+", "[link]", text)
-    text = re.sub(r"(?<!\w)@(?=\w)", "@\u200b", text)  # no @mention pings
-    text = re.sub(r"([\\`*_{}\[\]<>#|~])", r"\\\1", text)
+def _defuse(text: str) -> str:
+    """The poster's words without their links or mentions, on one line: quoting them in a reply
+    must not link anywhere or ping anyone. Escaping for the markup comes when the reply is written."""
+    text = _LINK.sub("[link]", text)
+    text = re.sub(r"(?<!\w)@(?=\w)", "@\u200b", text)  # no @mention pings (Discourse)
+    text = re.sub(r"(?<![\w/])(/?u/)(?=\w)", "\\1\u200b", text, flags=re.IGNORECASE)  # nor u/name (Reddit)
     return " ".join(text.split())
+
