@@ -1,13 +1,21 @@
-"""Render check results: `json` (the DESIGN.md contract), `markdown` (the reply) and `text`."""
+"""Render check results: `text`, `json` (the DESIGN.md contract), the reply in `markdown` or
+`bbcode`, `claimreview` (schema.org JSON-LD) and `html` (the moderators' report)."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from bot.check import CheckedClaim, CheckResult
+from bot.formats.claimreview import claim_reviews
+from bot.formats.explain import explanation, statement_line
+from bot.formats.markup import MARKUPS
+from bot.formats.post import CheckedPost
+from bot.formats.report import html_report
+from bot.reply import ReplyOptions, compose_for, write_draft
 from knowledge.base import KnowledgeBase
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "bbcode", "json", "claimreview", "html")
 
 
 def to_contract(result: CheckResult, kb: KnowledgeBase) -> dict:
@@ -39,22 +47,23 @@ def _claim_contract(checked: CheckedClaim, kb: KnowledgeBase) -> dict:
     }
 
 
-def explanation(checked: CheckedClaim) -> str:
-    """One sentence of how the claim was found and what decided it."""
-    claim = checked.claim
-    found = f"Found by the {claim.extractor} extractor (path: {claim.pattern})"
-    if claim.notes:
-        found += f"; {'; '.join(claim.notes)}"
-    if checked.judgement is None:
-        return f"{found}. Not judged: the writer does not assert it ({claim.modality.value})."
-    return f"{found}. {checked.judgement.explanation}"
-
-
-def render(result: CheckResult, kb: KnowledgeBase, fmt: str, explain: bool = False) -> str:
+def render(
+    result: CheckResult, kb: KnowledgeBase, fmt: str, explain: bool = False, options: ReplyOptions | None = None
+) -> str:
+    """`options`: those the reply was drafted with (footer, length limit), for the formats that
+    write it again (bbcode, html)."""
+    options = options or ReplyOptions()
     if fmt == "json":
         return json.dumps(to_contract(result, kb), ensure_ascii=False, sort_keys=False)
     if fmt == "markdown":
         return result.reply.rstrip("\n") if result.reply else ""
+    if fmt == "bbcode":
+        draft = compose_for(result, kb, replace(options, markup="bbcode"))
+        return write_draft(draft, MARKUPS["bbcode"]).rstrip("\n") if draft else ""
+    if fmt == "claimreview":
+        return json.dumps(claim_reviews([CheckedPost(result)], kb), ensure_ascii=False, indent=2)
+    if fmt == "html":
+        return html_report([CheckedPost(result)], kb, options).rstrip("\n")
     return _text(result, kb, explain)
 
 
@@ -63,14 +72,9 @@ def _text(result: CheckResult, kb: KnowledgeBase, explain: bool) -> str:
         return "No alliance claim found."
     lines = []
     for checked in result.claims:
-        claim, st = checked.claim, checked.claim.statement
-        negation = "not " if st.negated else ""
-        year = f" ({st.year})" if st.year else ""
+        claim = checked.claim
         lines.append(f'Claim: "{claim.text}"')
-        lines.append(
-            f"  {kb.name(st.subject)} {negation}{st.relation.value} {kb.name(st.object)}{year}"
-            f"  [{claim.modality.value}]"
-        )
+        lines.append(f"  {statement_line(checked, kb)}  [{claim.modality.value}]")
         if checked.judgement is None:
             lines.append(f"  Verdict: none ({claim.modality.value}, not judged)")
         else:
