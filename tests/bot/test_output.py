@@ -86,3 +86,10 @@ def test_cli__claimreview_is_a_json_list(capsys):
 def test_cli__nothing_to_correct(capsys):
     for fmt, expected in (("bbcode", ""), ("markdown", ""), ("claimreview", "[]\n")):
         assert run(capsys, "--format", fmt, "Sweden is in NATO.")[1] == expected
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_readme__describes_every_format(fmt):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Output formats")[1].split("\n### ")[0]
+    assert f"| `{fmt}`" in section
