@@ -17,7 +17,8 @@ from urllib.parse import quote as percent_encode
 class Markup:
     """Writes the pieces of a reply; a subclass gives the markup's templates and escaping."""
 
-    name: str
+    name: str  # as --format and ReplyOptions.markup spell it
+    title: str  # as people do
     BOLD = ITALIC = QUOTE = PARAGRAPH = FOOTER = "{}"
     LINE_BREAK, BLANK_LINE = "\n", "\n\n"
 
@@ -55,7 +56,7 @@ def _url(url: str, unsafe: str) -> str:
 
 
 class Markdown(Markup):
-    name = "markdown"
+    name, title = "markdown", "Markdown"
     BOLD, ITALIC, QUOTE = "**{}**", "*{}*", "> {}"
     _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
@@ -73,7 +74,7 @@ class BBCode(Markup):
     """phpBB-style BBCode. It has no escape character: a zero-width space after every `[` keeps
     text from being read as a tag, and shows as nothing."""
 
-    name = "bbcode"
+    name, title = "bbcode", "BBCode"
     BOLD, ITALIC, QUOTE = "[b]{}[/b]", "[i]{}[/i]", "[quote]{}[/quote]"
 
     def text(self, text: str) -> str:
@@ -87,7 +88,7 @@ class BBCode(Markup):
 
 
 class HTML(Markup):
-    name = "html"
+    name, title = "html", "HTML"
     BOLD, ITALIC, QUOTE = "<strong>{}</strong>", "<em>{}</em>", "<blockquote><p>{}</p></blockquote>"
     PARAGRAPH, LINE_BREAK, BLANK_LINE = "<p>{}</p>", "<br>", "\n"
 

@@ -176,10 +176,10 @@ def _reply(post: CheckedPost, kb: KnowledgeBase, options: ReplyOptions) -> str:
     draft = compose_for(post.result, kb, options)
     if draft is None:
         return '<section class="reply"><p class="none">No reply needed.</p></section>'
-    source = write_draft(draft, MARKUPS[options.markup])
+    markup = MARKUPS[options.markup]
     return (
         '<section class="reply"><h3>Draft reply</h3>\n'
         f"{write_draft(draft, MARKUPS['html'])}"
-        f"<details><summary>{escape(options.markup.capitalize())} to copy</summary>"
-        f"<pre>{escape(source.rstrip())}</pre></details></section>"
+        f"<details><summary>{markup.title} to copy</summary>"
+        f"<pre>{escape(write_draft(draft, markup).rstrip())}</pre></details></section>"
     )

@@ -6,6 +6,7 @@ import pytest
 
 from bot.formats.post import CheckedPost
 from bot.formats.report import html_report
+from bot.reply import ReplyOptions
 
 VOID = {"meta", "br", "link", "img", "input", "hr"}
 
@@ -106,6 +107,14 @@ def test_report__explanation_evidence_and_draft_reply(checker, kb):
     assert page.all("blockquote")[0]["text"] == "Azerbaijan is in NATO."
     assert page.all("pre")[0]["text"] == post.result.reply.rstrip()
     assert reply["text"].count("I am a bot.") == 2  # the preview and the Markdown to copy
+    assert page.all("summary")[0]["text"] == "Markdown to copy"
+
+
+def test_report__draft_to_copy_in_the_forum_markup(checker, kb):
+    posts = [CheckedPost(checker.check("Azerbaijan is in NATO."))]
+    page = Page(html_report(posts, kb, ReplyOptions(markup="bbcode")))
+    assert page.all("summary")[0]["text"] == "BBCode to copy"
+    assert page.all("pre")[0]["text"].startswith("[quote]Azerbaijan is in NATO.[/quote]")
 
 
 def test_report__no_reply_needed(checker, kb):
