@@ -41,8 +41,21 @@ class ReplySettings(_Section):
 
 
 class FetchSettings(_Section):
-    allow_private_hosts: list[str] = Field(default_factory=list)
-    timeout_s: float = Field(default=20, gt=0)
+    allow_private_hosts: list[str] = Field(
+        default_factory=list,
+        description="Host names, addresses or networks (CIDR) that may be reached although they are "
+        "loopback, private or link-local; none by default",
+    )
+    timeout_s: float = Field(default=20, gt=0, description="Connecting, each wait for data, and a whole response")
+    max_bytes: int = Field(default=5_000_000, gt=0, description="Largest response body read, in bytes")
+    max_retries: int = Field(default=3, ge=0, description="Retries after 429, 502-504 and dropped connections")
+    user_agent: str | None = Field(default=None, description="Default: factcheck/<version> (forum fact-check bot)")
+    discourse_hosts: list[str] = Field(
+        default_factory=list, description="Hosts to read as Discourse even where the path does not show it"
+    )
+    reddit_replace_more_limit: int = Field(
+        default=32, ge=0, description="Most 'more comments' stubs expanded per Reddit thread (one request each)"
+    )
 
 
 class StoreSettings(_Section):

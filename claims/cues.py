@@ -36,7 +36,7 @@ WISH = frozenset({
 MODAL_AUX = frozenset({"would", "could", "might", "may", "will", "shall", "should", "can", "must", "'d", "'ll", "wo", "ca"})
 
 # Subordinators that make a clause conditional.
-CONDITIONAL_MARKS = frozenset({"if", "unless", "suppose", "supposing", "assuming", "provided", "lest"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "suppose", "supposing", "assuming", "provided", "lest", "once"})
 QUESTION_MARKS = frozenset({"whether"})
 
 WH_WORDS = frozenset({"who", "what", "why", "how", "when", "where", "which", "whether"})
@@ -64,3 +64,29 @@ OBLIGATION = frozenset({
     "oblige", "obliged", "obligate", "obligated", "bind", "bound", "treaty-bound", "commit",
     "committed", "pledge", "vow", "duty", "obligation", "commitment", "require", "required",
 })
+
+# Verbs of leaving: "left the CSTO in 1999" is a claim that a membership ended.
+LEAVING = frozenset({"leave", "quit", "exit", "withdraw", "abandon", "ditch"})
+
+# Quantifiers that may head a group subject: "none of the Baltic states", "all of them".
+QUANTIFIERS = frozenset({"none", "neither", "all", "each", "both", "every", "any"})
+NEGATIVE_QUANTIFIERS = frozenset({"none", "neither", "no"})
+
+# Adverbs that hand a claim to someone else: "apparently Qatar is a major non-NATO ally".
+HEARSAY = frozenset({"apparently", "allegedly", "supposedly", "reportedly", "rumoredly", "purportedly"})
+# First-person verbs of hearsay: "I heard Azerbaijan applied to join the SCO".
+HEARSAY_VERBS = frozenset({"hear", "read", "see"})
+# Phrases by which a writer says they are unsure of what they write.
+HEDGES = (
+    "not sure", "not 100%", "don't quote me", "dont quote me", "could be wrong", "might be wrong",
+    "may be wrong", "correct me if", "no idea", "not certain", "unsure", "i might be mistaken",
+)
+# Marks of sarcasm: the writer means the opposite, so the words are not their assertion.
+SARCASM = (
+    "🙄", "🙃", "😏", "🤡", "/s", "oh sure", "yeah right", "yeah, right", "sure, ", "yeah and ",
+    " totally ", "and i'm the queen", "and im the queen", "lmao sure",
+)
+
+# Prepositions that add states to a membership claim: "in the CSTO with Russia and Belarus",
+# "joined NATO in 1999 alongside Poland", "in the Quad along with Japan".
+COMPANIONS = frozenset({"with", "alongside"})

@@ -15,7 +15,7 @@ from spacy.language import Language
 from knowledge.base import KnowledgeBase
 
 SPANS_KEY = "factcheck_entities"
-STATE, CAPITAL, DEMONYM, ORG, TREATY = "STATE", "CAPITAL", "DEMONYM", "ORG", "TREATY"
+STATE, CAPITAL, DEMONYM, GROUP, ORG, TREATY = "STATE", "CAPITAL", "DEMONYM", "GROUP", "ORG", "TREATY"
 
 
 def entity_patterns(kb: KnowledgeBase, tokenizer) -> list[dict]:
@@ -34,6 +34,8 @@ def entity_patterns(kb: KnowledgeBase, tokenizer) -> list[dict]:
         add(STATE, state.id, state.exact_aliases, exact=True)
         add(CAPITAL, state.id, state.capitals, exact=True)
         add(DEMONYM, state.id, state.demonyms, exact=False)
+    for group in kb.groups.values():
+        add(GROUP, group.id, group.names, exact=False)
     for org in kb.organisations.values():
         names = [org.short_name, *org.aliases]
         add(ORG, org.id, [n for n in names if _is_acronym(n)], exact=True)
@@ -41,6 +43,22 @@ def entity_patterns(kb: KnowledgeBase, tokenizer) -> list[dict]:
     for treaty in kb.treaties.values():
         add(TREATY, treaty.id, [treaty.name, *treaty.aliases], exact=False)
     return _unique(patterns)
+
+
+def usual_spellings(kb: KnowledgeBase) -> dict[str, str]:
+    """How each name is usually written, by its lower-case form: 'nato' → 'NATO', 'ukraine' →
+    'Ukraine'. Used to recase forum text before parsing (claims.normalise)."""
+    spellings: dict[str, str] = {}
+    for state in kb.states.values():
+        for name in (state.name, *state.aliases, *state.exact_aliases, *state.capitals, *state.demonyms):
+            spellings.setdefault(name.lower(), name)
+    for org in kb.organisations.values():
+        for name in (org.short_name, org.name, *org.aliases):
+            spellings.setdefault(name.lower(), name)
+    for group in kb.groups.values():
+        for name in group.names:
+            spellings.setdefault(name.lower(), name)
+    return spellings
 
 
 def _is_acronym(name: str) -> bool:

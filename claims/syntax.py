@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claims import cues
+from claims.gazetteer import SPANS_KEY
 from claims.relations import EXTRACTORS, ORGANISATION, STATE, RelationCues, extractors_for
 from knowledge.models import Modality, Relation, Tense
 
@@ -36,6 +37,7 @@ class Link:
     tense: Tense = Tense.PRESENT
     event: bool = False
     founding: bool = False
+    left: bool = False  # "left the CSTO": a membership that ended
     nominal: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -67,16 +69,35 @@ def link(subject: Span, obj: Span, objects: str = ORGANISATION) -> Link | None:
     for token in [*s_side[1:], *o_side[1:][::-1]]:
         if token.i not in skip and all(t.i != token.i for t in inner):
             inner.append(token)
+    others = _other_names(subject, obj)
+    if any(t.i in others and not _is_coordinated_name(t) for t in inner):
+        # "Azerbaijan joined NATO's Partnership for Peace": the path to NATO runs through
+        # another name, which is what the sentence links Azerbaijan to.
+        return None
     return _finish(inner, obj, extractors, subject, lca)
+
+
+def _other_names(subject: Span, obj: Span) -> set[int]:
+    doc = subject.doc
+    mentions = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ()
+    return {i for m in mentions for i in range(m.start, m.end)} - _span_ids(subject, obj)
 
 
 def _finish(inner: list[Token], obj: Span, extractors, subject: Span, lca: Token) -> Link | None:
     found = _classify(inner, obj, extractors)
+    obliging = [t.head for t in inner if t.head.lower_ in cues.OBLIGATION and t.head not in inner]
+    inner = inner + obliging  # "no obligation to defend": the negation sits on the obligation
     if found is None:
         return None
     extractor, pattern, nominal = found
     result = Link(extractor=extractor, pattern=pattern, nominal=nominal)
+    result.left = extractor.relation is Relation.MEMBER_OF and any(
+        t.lemma_.lower() in cues.LEAVING and t.pos_ in ("VERB", "AUX") for t in inner
+    )
     _read_negation(result, subject, inner)
+    if result.left:
+        result.negated = not result.negated
+        result.notes.append("leaving: the membership ended")
     _read_time(result, inner, lca)
     _read_modality(result, inner, lca, subject)
     return result
@@ -161,12 +182,22 @@ def _crosses_other_clause(o_side: list[Token], subject: Span) -> bool:
 def _is_subject_side(s_side: list[Token], lca: Token) -> bool:
     """The state must be what the clause is about: its subject, or the noun a membership
     phrase describes ("Azerbaijan, a NATO member"; "NATO member Turkey")."""
-    for token in s_side[:-1]:
-        if token.dep_ not in SUBJECT_DEPS:
+    for lower, upper in zip(s_side, s_side[1:]):
+        if lower.dep_ == "prep" and lower.lower_ == "of" and upper.lower_ in cues.QUANTIFIERS:
+            continue  # "none of [the Baltic states]"
+        if lower.dep_ == "pobj" and upper.lower_ == "of" and upper.head.lower_ in cues.QUANTIFIERS:
+            continue
+        if lower.dep_ not in SUBJECT_DEPS:
             return False
-        if token.dep_ in ("nsubj", "nsubjpass"):
-            return True
+        if lower.dep_ in ("nsubj", "nsubjpass"):
+            return not _verb_hangs_off_another_clause(s_side[s_side.index(lower) + 1 : -1])
     return True
+
+
+def _verb_hangs_off_another_clause(chain: list[Token]) -> bool:
+    """'Montenegro joined NATO and Russia tried a coup': Russia's verb is a clause of its own,
+    joined to the claim's by 'and'; what the other clause says is not about Russia."""
+    return any(t.dep_ in CLAUSE_LINKS - {"xcomp"} or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")) for t in chain)
 
 
 def _classify(inner: list[Token], obj: Span, extractors) -> tuple[RelationCues, str, bool] | None:
@@ -193,6 +224,11 @@ def _classify(inner: list[Token], obj: Span, extractors) -> tuple[RelationCues, 
             pattern.append(lemma)
         elif lemma in cues.WISH and token.pos_ == "VERB":
             pattern.append(lemma)
+        elif lemma in cues.LEAVING and token.pos_ in ("VERB", "AUX") and not between_states:
+            hits.setdefault("member_of", lemma)  # "left the CSTO": about a membership, which ended
+            pattern.append(lemma)
+        elif token.lower_ in cues.QUANTIFIERS and token.pos_ in ("NOUN", "PRON", "DET", "ADJ"):
+            pattern.append(token.lower_)  # "none of the Baltic states is ..."
         elif between_states and (lemma in cues.SIGNING or lemma in cues.OBLIGATION or token.lower_ in cues.OBLIGATION):
             pattern.append(lemma)  # "signed a pact with", "is obliged to defend"
         elif _is_coordinated_name(token):
@@ -245,14 +281,13 @@ def _cue(token: Token, extractors) -> tuple[str, str] | None:
 
 def _neutral_head_cue(token: Token, obj: Span, extractors) -> str | None:
     """'a NATO country' is membership; 'a candidate country' candidacy; 'a partner state' partnership."""
-    for child in token.children:
-        if child.dep_ not in ("compound", "amod", "nmod"):
-            continue
-        if child.i in {t.i for t in obj}:
-            return "member_of"
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+    for child in modifiers:
         found = _cue(child, extractors)
         if found:
-            return found[0]
+            return found[0]  # "an EU candidate country" is a candidacy before it is the EU's
+    if any(child.i in {t.i for t in obj} for child in modifiers):
+        return "member_of"
     if token.lemma_.lower() in ("ally", "allies"):
         return "member_of"
     return None
@@ -285,6 +320,14 @@ def _read_negation(result: Link, subject: Span, inner: list[Token]) -> None:
             elif child.lower_ in cues.NO_LONGER and any(g.lower_ in ("no", "not", "n't") for g in child.children):
                 negations += 1
                 result.notes.append("negated by 'no longer'")
+    for token in [subject.root, *subject.root.ancestors][:4]:
+        if token.lower_ in cues.NEGATIVE_QUANTIFIERS and token.dep_ in ("nsubj", "nsubjpass"):
+            negations += 1
+            result.notes.append(f"negated by '{token.text} of'")
+            break
+    if any(c.lower_ == "no" and c.dep_ == "det" for c in subject.root.children):
+        negations += 1
+        result.notes.append("negated by 'no'")
     subject_head = _subject_head(subject.root)
     if any(c.lower_ in ("neither", "nor") and c.dep_ in ("det", "preconj", "cc") for c in subject_head.children):
         if any(c.lower_ == "neither" for c in subject_head.children):
@@ -353,11 +396,20 @@ def _year_in(preposition: Token) -> int | None:
 def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) -> None:
     sentence = lca.sent
     text = sentence.text.strip()
+    clause = [t for t in inner if t.pos_ in ("VERB", "AUX")] or [lca]
+    # A condition makes a hypothesis even inside a question ("Would Russia invade if Moldova joined NATO?").
+    if _conditional_clause(clause, lca) or _what_if(sentence):
+        return _set(result, Modality.HYPOTHETICAL, "a condition or supposition")
     if text.endswith("?") or _is_inverted_question(sentence):
         result.modality = Modality.QUESTION
         result.notes.append("a question")
         return
-    clause = [t for t in inner if t.pos_ in ("VERB", "AUX")] or [lca]
+    lowered = text.lower()
+    hedge = next((h for h in cues.HEDGES if h in lowered), None)
+    if hedge:
+        return _set(result, Modality.REPORTED, f"the writer is unsure ('{hedge}')")
+    if any(t.lower_ in cues.HEARSAY for t in sentence):
+        return _set(result, Modality.REPORTED, "hearsay")
     for verb in clause:
         for child in verb.children:
             lemma = child.lower_
@@ -372,11 +424,25 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
     _read_frames(result, lca)
     if result.modality is Modality.ASSERTION and _rejected_by_relative_clause(sentence, lca):
         _set(result, Modality.REPORTED, "rejected by the writer")
-    first = sentence[0].lower_
-    if result.modality is Modality.ASSERTION and first in ("what", "suppose", "imagine") and any(
-        t.lower_ == "if" for t in sentence[:3]
-    ):
-        _set(result, Modality.HYPOTHETICAL, "'what if'")
+
+
+def _what_if(sentence: Span) -> bool:
+    return sentence[0].lower_ in ("what", "suppose", "imagine", "supposing") and any(t.lower_ == "if" for t in sentence[:3]) or (
+        sentence[0].lower_ in ("suppose", "supposing", "hypothetically", "imagine")
+    )
+
+
+def _conditional_clause(clause: list[Token], lca: Token) -> bool:
+    """'if'/'unless' on the claim's own verbs or on a clause that embeds them."""
+    for verb in clause:
+        if any(c.dep_ == "mark" and c.lower_ in cues.CONDITIONAL_MARKS for c in verb.children):
+            return True
+    token = lca
+    while token.dep_ in CLAUSE_LINKS | {"conj"} and token.head.i != token.i:
+        if any(c.dep_ == "mark" and c.lower_ in cues.CONDITIONAL_MARKS for c in token.children):
+            return True
+        token = token.head
+    return False
 
 
 def _set(result: Link, modality: Modality, why: str) -> None:
@@ -420,6 +486,8 @@ def _read_frames(result: Link, lca: Token) -> None:
         if lemma in cues.WISH and link_dep == "xcomp":
             return _set(result, Modality.HYPOTHETICAL, f"wish or plan '{head.text}'")
         if lemma in cues.REPORTING:
+            if _speaker(head) == "writer" and lemma in cues.HEARSAY_VERBS:
+                return _set(result, Modality.REPORTED, f"hearsay: the writer '{head.text}' it")
             if _speaker(head) == "writer":
                 if any(c.dep_ == "neg" for c in head.children):
                     result.negated = not result.negated

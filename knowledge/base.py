@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from knowledge.errors import UnknownEntity
-from knowledge.models import Fact, Organisation, Relation, State, Treaty
+from knowledge.models import Fact, Group, Organisation, Relation, State, Treaty
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class KnowledgeBase:
     organisations: dict[str, Organisation]
     treaties: dict[str, Treaty]
     facts: list[Fact]
+    groups: dict[str, Group] = field(default_factory=dict)
     _by_subject: dict[str, list[Fact]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

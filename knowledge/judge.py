@@ -63,6 +63,8 @@ def _judge_affiliation(st: Statement, kb: KnowledgeBase) -> Judgement:
     facts = _relevant_facts(st, kb)
     if any(f.disputed for f in facts):
         return _silent(f"the base marks {kb.name(st.subject)}'s status in {kb.name(st.object)} as disputed")
+    if st.left:
+        return _judge_leaving(st, facts, kb)
     if st.year is not None and st.relation is Relation.CANDIDATE_FOR:
         # Candidacy facts start at candidate status; a year in the claim is usually the
         # application's, which the base does not record. Silence beats a wrong date.
@@ -116,6 +118,29 @@ def _judge_event(st: Statement, facts: list[Fact], kb: KnowledgeBase) -> Judgeme
         return _decided(_flip(Verdict.TRUE, st.negated), matching, kb, st, _describe_all(matching, kb, st.subject))
     explanation = f"Not in {st.year}: {_describe_all(dated, kb, st.subject)}"
     return _decided(Verdict.TRUE if st.negated else Verdict.FALSE, dated, kb, st, explanation)
+
+
+def _judge_leaving(st: Statement, facts: list[Fact], kb: KnowledgeBase) -> Judgement:
+    """'Georgia left the CSTO in 1999' (negated: the membership ended). The year, if any, is
+    checked against the end of the membership."""
+    claimed_left = st.negated  # "did not leave" arrives un-negated
+    ended = [f for f in facts if f.end and not f.holds_on(kb.as_of)]
+    current = [f for f in facts if f.holds_on(kb.as_of)]
+    if ended and not current:
+        if st.year is None or any(f.end.year == st.year for f in ended):
+            return _decided(Verdict.TRUE if claimed_left else Verdict.FALSE, ended, kb, st, _describe_all(ended, kb, st.subject))
+        explanation = f"Not in {st.year}: {_describe_all(ended, kb, st.subject)}"
+        return _decided(Verdict.FALSE if claimed_left else Verdict.TRUE, ended, kb, st, explanation)
+    if current:
+        limited = [f for f in current if f.status in (Status.FROZEN, Status.SUSPENDED)]
+        if limited:
+            return _decided(Verdict.MISLEADING, limited, kb, st, _describe_all(limited, kb, st.subject))
+        if st.year is not None and ended and any(f.end.year == st.year for f in ended):
+            # "France left NATO's command in 1966" and came back: true of that year, but it is back.
+            return _decided(Verdict.MISLEADING, [*ended, *current], kb, st, _describe_all([*ended, *current], kb, st.subject))
+        verdict = Verdict.FALSE if claimed_left else Verdict.TRUE
+        return _decided(verdict, current, kb, st, f"It has not left: {_describe_all(current, kb, st.subject)}")
+    return _silent(f"the base records no membership of {kb.name(st.subject)} in {kb.name(st.object)} that ended")
 
 
 def _closed_world(st: Statement, kb: KnowledgeBase) -> Judgement:

@@ -4,6 +4,7 @@ Layout of `knowledge/data/`:
   kb.toml                 the base's own metadata (the date it speaks for)
   states_reference.toml   the 197 states, generated from country libraries (knowledge/build_states.py)
   states.toml             our own names on top: former, exact-case, capitals used for governments
+  groups.toml             names for several states at once ("the Baltic states")
   organisations/<id>.toml one organisation or programme and the facts of its membership
   treaties/<name>.toml    treaties; each makes a fact between its parties
 
@@ -24,7 +25,7 @@ from pydantic import ValidationError
 
 from knowledge.base import KnowledgeBase
 from knowledge.errors import DataFileError
-from knowledge.models import Fact, Organisation, Source, State, Status, Treaty
+from knowledge.models import Fact, Group, Organisation, Source, State, Status, Treaty
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -55,6 +56,7 @@ def load(data_dir: Path = DATA_DIR) -> KnowledgeBase:
         organisations=organisations,
         treaties=treaties,
         facts=facts,
+        groups=_load_groups(data_dir / "groups.toml"),
     )
     _check_references(kb)
     return kb
@@ -64,7 +66,10 @@ def _data_files(data_dir: Path) -> list[Path]:
     meta = data_dir / "kb.toml"
     if not meta.exists():
         raise DataFileError(str(meta), None, "missing: the knowledge base needs its kb.toml")
-    return [meta, data_dir / "states_reference.toml", data_dir / "states.toml", *sorted(data_dir.glob("*/*.toml"))]
+    return [
+        meta, data_dir / "states_reference.toml", data_dir / "states.toml", data_dir / "groups.toml",
+        *sorted(data_dir.glob("*/*.toml")),
+    ]
 
 
 def _content_hash(files: list[Path]) -> str:
@@ -129,6 +134,14 @@ def _load_states(reference_path: Path, path: Path) -> dict[str, State]:
             )
         states[code] = _state(code, {"short_name": entry["name"], "status": entry["status"]}, [], entry, path)
     return states
+
+
+def _load_groups(path: Path) -> dict[str, Group]:
+    groups: dict[str, Group] = {}
+    for entry in _read(path).get("groups", []):
+        group = _build(Group, path, f"group {entry.get('id')}", entry)
+        _add_unique(groups, group.id, group, path, f"group {group.id}")
+    return groups
 
 
 def _usable_iso_names(country) -> list[str]:
@@ -271,6 +284,10 @@ def _check_references(kb: KnowledgeBase) -> None:
     for org in kb.organisations.values():
         if org.parent and org.parent not in kb.organisations:
             raise DataFileError("knowledge/data", f"organisation {org.id}", f"unknown parent {org.parent!r}")
+    for group in kb.groups.values():
+        for member in group.members:
+            if member not in kb.states:
+                raise DataFileError("knowledge/data/groups.toml", f"group {group.id}", f"unknown state {member!r}")
     for treaty in kb.treaties.values():
         for party in treaty.parties:
             if party not in kb.states:

@@ -138,6 +138,15 @@ class State(_Strict):
     historic: bool = Field(default=False, description="A state that no longer exists")
 
 
+class Group(_Strict):
+    """A name for several states at once ("the Baltic states"): a claim about the group is a
+    claim about each member. Geography, not a fact we publish, so it carries no source."""
+
+    id: str
+    names: tuple[str, ...] = Field(description="Matched case-insensitively")
+    members: tuple[str, ...] = Field(min_length=2, description="State ids")
+
+
 class Organisation(_Strict):
     id: str = Field(description="Short lowercase id, e.g. 'nato', 'pfp'")
     name: str = Field(description="Full name")
@@ -232,3 +241,4 @@ class Statement(_Strict):
     year: int | None = Field(default=None, description="A year the claim names ('joined in 2023')")
     tense: Tense = Tense.PRESENT
     event: bool = Field(default=False, description="The claim is about joining, not being")
+    left: bool = Field(default=False, description="The claim is that a membership ended ('left the CSTO')")

@@ -45,7 +45,7 @@ MEMBERSHIP = [
     ("Turkey is a NATO country.", [("TUR", "member_of", "nato", False, A, None)]),
     ("Azerbaijan, a NATO member, sent troops.", [("AZE", "member_of", "nato", False, A, None)]),
     ("Turkey was a founding member of NATO.", [("TUR", "member_of", "nato", False, A, 1949)]),
-    ("Georgia left the CSTO in 1999.", []),  # leaving is not handled yet: silence, not a wrong claim
+    ("Georgia left the CSTO in 1999.", [("GEO", "member_of", "csto", True, A, 1999)]),  # leaving: a membership ended
 ]
 
 NEGATION = [
@@ -92,7 +92,7 @@ MODALITY = [
     ("Is Azerbaijan in NATO", [("AZE", "member_of", "nato", False, Q, None)]),
     ("Does Turkey belong to the EU", [("TUR", "member_of", "eu", False, Q, None)]),
     ("I wonder whether Serbia is in NATO.", [("SRB", "member_of", "nato", False, Q, None)]),
-    ("I'm not sure whether Serbia is in NATO.", [("SRB", "member_of", "nato", False, Q, None)]),
+    ("I'm not sure whether Serbia is in NATO.", [("SRB", "member_of", "nato", False, R, None)]),
     ("If Azerbaijan were in NATO, Turkey would have to help.", [("AZE", "member_of", "nato", False, H, None)]),
     ("Suppose Azerbaijan is in NATO.", [("AZE", "member_of", "nato", False, H, None)]),
     ("Azerbaijan will join NATO.", [("AZE", "member_of", "nato", False, H, None)]),
@@ -148,6 +148,48 @@ PACTS = [
     ("Turkey sent drones to Azerbaijan.", []),
 ]
 
+NAMES_AND_NOISE = [
+    # groups stand for each member; quantifiers carry negation
+    ("The Baltic states are in NATO.", [
+        ("EST", "member_of", "nato", False, A, None),
+        ("LVA", "member_of", "nato", False, A, None),
+        ("LTU", "member_of", "nato", False, A, None),
+    ]),
+    ("None of the Baltic states is in the CSTO.", [
+        ("EST", "member_of", "csto", True, A, None),
+        ("LVA", "member_of", "csto", True, A, None),
+        ("LTU", "member_of", "csto", True, A, None),
+    ]),
+    # typos, but never one real name for another
+    ("Azerbijan is in NATO", [("AZE", "member_of", "nato", False, A, None)]),
+    ("Ukriane is not in NATO.", [("UKR", "member_of", "nato", True, A, None)]),
+    ("Austria is in the EU.", [("AUT", "member_of", "eu", False, A, None)]),
+    # lower case, shouting and emoji do not break the parse
+    ("is ukraine in nato yet", [("UKR", "member_of", "nato", False, Q, None)]),
+    ("Kyrgyzstan 🇰🇬 is in the CSTO.", [("KGZ", "member_of", "csto", False, A, None)]),
+    # companions added by 'with', 'alongside'
+    ("Czechia joined NATO in 1999 alongside Poland and Hungary.", [
+        ("CZE", "member_of", "nato", False, A, 1999),
+        ("POL", "member_of", "nato", False, A, 1999),
+        ("HUN", "member_of", "nato", False, A, 1999),
+    ]),
+    ("Serbia is in the CSTO with Russia.", [
+        ("SRB", "member_of", "csto", False, A, None),
+        ("RUS", "member_of", "csto", False, A, None),
+    ]),
+    # leaving is a membership that ended
+    ("Britain left the EU in 2020.", [("GBR", "member_of", "eu", True, A, 2020)]),
+    # another clause, another name on the path, a candidate country
+    ("Montenegro joined NATO in 2017 and Russia tried a coup.", [("MNE", "member_of", "nato", False, A, 2017)]),
+    ("Azerbaijan joined NATO's Partnership for Peace in 1994.", [("AZE", "partner_of", "pfp", False, A, 1994)]),
+    ("Türkiye is an EU candidate country.", [("TUR", "candidate_for", "eu", False, A, None)]),
+    # not the writer's assertion: sarcasm, hearsay, hedges, conditions inside questions
+    ("Oh sure, Azerbaijan is in NATO 🙄", [("AZE", "member_of", "nato", False, R, None)]),
+    ("I heard Azerbaijan joined the SCO.", [("AZE", "member_of", "sco", False, R, None)]),
+    ("Apparently Qatar is a major non-NATO ally now.", [("QAT", "partner_of", "mnna", False, R, None)]),
+    ("Would Russia invade if Moldova joined NATO?", [("MDA", "member_of", "nato", False, H, None)]),
+]
+
 NO_CLAIM = [
     ("The weather in Baku is lovely", []),
     ("Azerbaijan is in talks with NATO", []),
@@ -168,7 +210,7 @@ NO_CLAIM = [
 
 @pytest.mark.parametrize(
     "text, expected",
-    MEMBERSHIP + NEGATION + COORDINATION + PARTNERSHIP_AND_CANDIDACY + MODALITY + MULTI_SENTENCE + CLAUSES + PACTS + NO_CLAIM,
+    MEMBERSHIP + NEGATION + COORDINATION + PARTNERSHIP_AND_CANDIDACY + MODALITY + MULTI_SENTENCE + CLAUSES + PACTS + NAMES_AND_NOISE + NO_CLAIM,
 )
 def test_extract__table(extractor, text, expected):
     _check(extractor, text, expected)

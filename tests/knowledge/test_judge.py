@@ -54,6 +54,12 @@ COOP = Relation.DEFENSE_COOPERATION
         ("AZE", PACT, "PAK", {}, Verdict.MISLEADING),
         ("AZE", COOP, "PAK", {}, Verdict.TRUE),
         ("JPN", COOP, "USA", {}, Verdict.TRUE),  # a pact is also cooperation
+        # leaving ("left the CSTO in 1999" arrives negated, left): the year is the end's
+        ("GEO", M, "csto", {"left": True, "negated": True, "year": 1999, "tense": Tense.PAST}, Verdict.TRUE),
+        ("GEO", M, "csto", {"left": True, "negated": True, "year": 2005, "tense": Tense.PAST}, Verdict.FALSE),
+        ("GBR", M, "eu", {"left": True, "negated": True}, Verdict.TRUE),
+        ("SWE", M, "nato", {"left": True, "negated": True}, Verdict.FALSE),
+        ("ARM", M, "csto", {"left": True, "negated": True}, Verdict.MISLEADING),  # frozen, not left
         # disputed facts (Venezuela's contested 2019 return to the Rio Treaty) keep the bot silent
         ("VEN", M, "rio-treaty", {}, Verdict.UNVERIFIABLE),
         # open world: the SCO list is not declared complete
