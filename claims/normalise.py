@@ -18,8 +18,14 @@ _SENTENCE_START = re.compile(r"(^|[.!?]\s+|\n\s*)([a-z])")
 _LONE_I = re.compile(r"\bi\b")
 
 
+# Markdown emphasis and code marks: "**TL;DR**: Kazakhstan is in the CSTO *and* the SCO".
+_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3}|~~|`+)(?=\S)|(?<=\S)(\*{1,3}|_{2,3}|~~|`+)")
+
+
 def blank_symbols(text: str) -> str:
-    """Emoji, pictographs, flags, zero-width and direction marks become spaces."""
+    """Emoji, pictographs, flags, zero-width and direction marks, and Markdown emphasis marks
+    become spaces."""
+    text = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), text)
     return "".join(" " if _is_symbol(c) else c for c in text)
 
 

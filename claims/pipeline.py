@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import cached_property
 
-from claims import cues, normalise, relations
+from claims import cues, ellipsis, normalise, relations
 from claims.errors import ModelNotFound
 from claims.fuzzy import FuzzyNames
 from claims.gazetteer import CAPITAL, DEMONYM, GROUP, ORG, SPANS_KEY, STATE, add_gazetteer, usual_spellings
@@ -102,40 +102,47 @@ class ClaimExtractor:
 
     def _claims(self, doc, original: str) -> Iterator[Claim]:
         previous_subjects: list = []
+        previous_claims: list[Claim] = []
         for sentence in doc.sents:
             mentions = self._mentions(doc, sentence)
             states = [m for m in mentions if m.label_ in (STATE, CAPITAL, FUZZY)]
-            orgs = [m for m in mentions if m.label_ == ORG]
-            subjects = [(m, m.id_, _NAME_CERTAINTY.get(m.label_, 1.0)) for m in states]
-            subjects += [
-                (m, member, GROUP_CERTAINTY) for m in mentions if m.label_ == GROUP for member in self.kb.groups[m.id_].members
-            ]
-            # Organisations, and other states for pacts, are what a subject may be linked to.
-            objects = [(o, relations.ORGANISATION) for o in orgs] + [(s, relations.STATE) for s in states]
-            if objects:
-                subjects += self._pronoun_subjects(sentence, previous_subjects, states)
-            seen = set()
-            for subject, subject_id, certainty in subjects:
-                for obj, kind in objects:
-                    if obj.id_ == subject_id:
-                        continue
-                    found = link(subject, obj, kind)
-                    if found is None:
-                        continue
-                    claim = self._claim(original, sentence, subject, subject_id, obj, found, certainty)
-                    if claim is None:
-                        continue
-                    companions = [] if kind == relations.STATE else [
-                        (m, claim) for m in _companions(subject, obj, states)
-                    ]
-                    for made in [claim, *(self._as_companion(c, m, original) for m, c in companions)]:
-                        st = made.statement
-                        pair = tuple(sorted((st.subject, st.object))) if st.relation.symmetric else (st.subject, st.object)
-                        if (st.relation, pair) not in seen:
-                            seen.add((st.relation, pair))
-                            yield made
+            found = list(self._sentence_claims(sentence, mentions, states, previous_subjects, original))
+            if not found and previous_claims:
+                # "Some people think Israel is in NATO. It isn't." / "... So did Georgia."
+                found = ellipsis.resolve(sentence, states, previous_claims, previous_subjects, original)
+            yield from found
             if states:
                 previous_subjects = states
+            previous_claims = found or previous_claims
+
+    def _sentence_claims(self, sentence, mentions, states, previous_subjects, original: str) -> Iterator[Claim]:
+        orgs = [m for m in mentions if m.label_ == ORG]
+        subjects = [(m, m.id_, _NAME_CERTAINTY.get(m.label_, 1.0)) for m in states]
+        subjects += [
+            (m, member, GROUP_CERTAINTY) for m in mentions if m.label_ == GROUP for member in self.kb.groups[m.id_].members
+        ]
+        # Organisations, and other states for pacts, are what a subject may be linked to.
+        objects = [(o, relations.ORGANISATION) for o in orgs] + [(s, relations.STATE) for s in states]
+        if objects:
+            subjects += self._pronoun_subjects(sentence, previous_subjects, states)
+        seen = set()
+        for subject, subject_id, certainty in subjects:
+            for obj, kind in objects:
+                if obj.id_ == subject_id:
+                    continue
+                found = link(subject, obj, kind)
+                if found is None:
+                    continue
+                claim = self._claim(original, sentence, subject, subject_id, obj, found, certainty)
+                if claim is None:
+                    continue
+                companions = [] if kind == relations.STATE else _companions(subject, obj, states)
+                for made in [claim, *(self._as_companion(claim, m, original) for m in companions)]:
+                    st = made.statement
+                    pair = tuple(sorted((st.subject, st.object))) if st.relation.symmetric else (st.subject, st.object)
+                    if (st.relation, pair) not in seen:
+                        seen.add((st.relation, pair))
+                        yield made
 
     def _mentions(self, doc, sentence) -> list:
         """The names in one sentence, less those its context shows to mean something else

@@ -116,10 +116,15 @@ def _link_coordinated(subject: Span, obj: Span, extractors) -> Link | None:
         cue = path[-1]
         if _cue(cue, extractors) is None:
             continue
-        if any(c.dep_ == "prep" and c.lower_ == "with" for c in cue.children):
+        if any(c.dep_ == "prep" and c.lower_ == "with" and not _reciprocal(c) for c in cue.children):
             return None  # "Russia and Belarus signed a pact with Iran": a pact with a third state
         return _finish([predicate, *path], obj, extractors, subject, predicate)
     return None
+
+
+def _reciprocal(preposition: Token) -> bool:
+    """'with each other', 'with one another'."""
+    return any(t.lower_ in ("other", "another") for t in preposition.subtree)
 
 
 def _in_list_of_more(head: Token, subject: Span, obj: Span) -> bool:
@@ -400,16 +405,22 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
     # A condition makes a hypothesis even inside a question ("Would Russia invade if Moldova joined NATO?").
     if _conditional_clause(clause, lca) or _what_if(sentence):
         return _set(result, Modality.HYPOTHETICAL, "a condition or supposition")
-    if text.endswith("?") or _is_inverted_question(sentence):
-        result.modality = Modality.QUESTION
-        result.notes.append("a question")
-        return
     lowered = text.lower()
     hedge = next((h for h in cues.HEDGES if h in lowered), None)
     if hedge:
         return _set(result, Modality.REPORTED, f"the writer is unsure ('{hedge}')")
     if any(t.lower_ in cues.HEARSAY for t in sentence):
         return _set(result, Modality.REPORTED, "hearsay")
+    if text.endswith("?") or _is_inverted_question(sentence):
+        result.modality = Modality.QUESTION
+        result.notes.append("a question")
+        return
+    # Someone else's words stay theirs even when they are about the future ("Trump said the US
+    # might leave NATO"): the reporting frame is read before the clause's own modals.
+    probe = Link(extractor=result.extractor, pattern=result.pattern)
+    _read_frames(probe, lca)
+    if probe.modality is Modality.REPORTED:
+        return _set(result, Modality.REPORTED, probe.notes[-1])
     for verb in clause:
         for child in verb.children:
             lemma = child.lower_

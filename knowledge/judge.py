@@ -176,7 +176,7 @@ def _judge_pact(st: Statement, kb: KnowledgeBase) -> Judgement:
     if not facts:
         return _judge_pact_without_treaty(st, kb)
     if st.year is not None:
-        matching = [f for f in facts if f.start and f.start.year == st.year]
+        matching = [f for f in facts if st.year in _years_of(f, kb)]
         if not matching:
             # The base may not hold every agreement a pair ever signed: silence, not "false".
             return _silent(f"the base records no agreement between {kb.name(st.subject)} and {kb.name(st.object)} from {st.year}")
@@ -191,6 +191,13 @@ def _judge_pact(st: Statement, kb: KnowledgeBase) -> Judgement:
         return _decided(_flip(Verdict.TRUE, st.negated), facts, kb, st, _describe_all(facts, kb, st.subject))
     verdict = Verdict.TRUE if st.negated else Verdict.OUTDATED
     return _decided(verdict, facts, kb, st, _describe_all(facts, kb, st.subject))
+
+
+def _years_of(fact: Fact, kb: KnowledgeBase) -> set[int]:
+    """A pact 'since 2021' may mean the year it was signed or the year it came into force."""
+    treaty = kb.treaties.get(fact.via) if fact.via else None
+    dates = [fact.start, treaty.signed if treaty else None, treaty.in_force if treaty else None]
+    return {d.year for d in dates if d}
 
 
 def _judge_pact_without_treaty(st: Statement, kb: KnowledgeBase) -> Judgement:

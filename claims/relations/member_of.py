@@ -5,7 +5,7 @@ from knowledge.models import Relation
 
 MEMBER_OF = RelationCues(
     relation=Relation.MEMBER_OF,
-    verbs=frozenset({"join", "rejoin", "belong", "enter", "accede"}),
+    verbs=frozenset({"join", "rejoin", "belong", "enter", "accede", "participate"}),
     nouns=frozenset({"member", "membership", "part", "ally", "signatory", "founder", "memeber"}),
     prepositions=frozenset({"in", "within", "inside"}),
     passive_verbs=frozenset({"admit", "accept", "include"}),

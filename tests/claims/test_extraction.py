@@ -110,6 +110,20 @@ MULTI_SENTENCE = [
     ("Azerbaijan has a strong army. It joined NATO in 2004.", [("AZE", "member_of", "nato", False, A, 2004)]),
     ("Big news today. Sweden is not in NATO. Weird, right?", [("SWE", "member_of", "nato", True, A, None)]),
     ("Turkey and Greece argue a lot. They are both in NATO.", []),  # 'They' is two states: no guess
+    # elliptical sentences repeat the previous claim with their own subject and polarity
+    ("Some people think Israel is in NATO. It isn't.", [
+        ("ISR", "member_of", "nato", False, R, None),
+        ("ISR", "member_of", "nato", True, A, None),
+    ]),
+    ("Azerbaijan left the CSTO in 1999. So did Georgia.", [
+        ("AZE", "member_of", "csto", True, A, 1999),
+        ("GEO", "member_of", "csto", True, A, 1999),
+    ]),
+    ("Montenegro became a member of NATO in 2017. North Macedonia in 2020.", [
+        ("MNE", "member_of", "nato", False, A, 2017),
+        ("MKD", "member_of", "nato", False, A, 2020),
+    ]),
+    ("Sweden is in NATO. I like Finland.", [("SWE", "member_of", "nato", False, A, None)]),
 ]
 
 CLAUSES = [

@@ -62,8 +62,12 @@ COOP = Relation.DEFENSE_COOPERATION
         ("ARM", M, "csto", {"left": True, "negated": True}, Verdict.MISLEADING),  # frozen, not left
         # disputed facts (Venezuela's contested 2019 return to the Rio Treaty) keep the bot silent
         ("VEN", M, "rio-treaty", {}, Verdict.UNVERIFIABLE),
-        # open world: the SCO list is not declared complete
-        ("FRA", M, "sco", {}, Verdict.UNVERIFIABLE),
+        # open world: the CIS list is not declared complete; the SCO's and AUKUS's are
+        ("FRA", M, "cis", {}, Verdict.UNVERIFIABLE),
+        ("TUR", M, "sco", {}, Verdict.FALSE),
+        ("CAN", M, "aukus", {}, Verdict.FALSE),
+        # a pact's year may be the year it was signed (Shusha: signed 2021, in force 2022)
+        ("AZE", PACT, "TUR", {"year": 2021}, Verdict.TRUE),
     ],
 )
 def test_judge__verdict_table(kb, subject, relation, obj, extra, verdict):

@@ -1,0 +1,88 @@
+"""Claims a sentence makes by pointing back at the one before.
+
+    "Some people think Israel is in NATO. It isn't."  → Israel is not in NATO (asserted)
+    "Azerbaijan left the CSTO in 1999. So did Georgia." → Georgia left the CSTO
+    "Montenegro joined NATO in 2017. North Macedonia in 2020." → North Macedonia joined, 2020
+
+The sentence repeats the previous claim's predicate with its own subject, polarity and year;
+only a sentence with no claim of its own is read this way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.models import Claim
+from knowledge.models import Modality
+
+PRONOUNS = frozenset({"it", "they", "he", "she"})
+ECHO_VERBS = frozenset({"be", "do", "have"})
+# "So did Georgia", "Georgia too", "Neither did Armenia".
+ECHO_OPENERS = frozenset({"so", "neither", "nor"})
+ECHO_ENDINGS = frozenset({"too", "also", "well"})
+_YEAR = re.compile(r"^(19|20)\d\d$")
+CERTAINTY = 0.8
+
+
+def resolve(sentence, states, previous: list[Claim], previous_subjects, original: str) -> list[Claim]:
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    if not words or len(words) > 8:
+        return []
+    negated = any(t.dep_ == "neg" or t.lower_ in ("neither", "nor", "not", "n't", "never") for t in words)
+    if len(states) == 1 and not _has_content(words, states[0]):
+        if words[0].lower_ in ECHO_OPENERS or words[-1].lower_ in ECHO_ENDINGS or _year(words):
+            return [_echo(c, sentence, states[0].id_, original, states[0], negated if words[0].lower_ in ECHO_OPENERS else None, _year(words))
+                    for c in _distinct(previous)]
+    if words[0].lower_ in PRONOUNS and not states and words[1:] and words[1].lemma_.lower() in ECHO_VERBS:
+        if all(t.dep_ in ("neg", "advmod", "aux", "ROOT", "nsubj") or t.lower_ in ("not", "n't") for t in words):
+            subject_ids = {m.id_ for m in previous_subjects}
+            return [_echo(c, sentence, c.statement.subject, original, words[0], negated, None)
+                    for c in _distinct(previous) if c.statement.subject in subject_ids and len(subject_ids) == 1]
+    return []
+
+
+def _has_content(words, state) -> bool:
+    """A verb or noun beyond the echo words means the sentence says something of its own."""
+    state_ids = {t.i for t in state}
+    return any(
+        t.i not in state_ids and t.pos_ in ("NOUN", "VERB", "ADJ") and t.lemma_.lower() not in ECHO_VERBS
+        and t.lower_ not in ECHO_ENDINGS
+        for t in words
+    )
+
+
+def _year(words) -> int | None:
+    years = [int(t.text) for t in words if _YEAR.match(t.text)]
+    return years[0] if len(years) == 1 else None
+
+
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    seen, out = set(), []
+    for c in claims:
+        key = (c.statement.relation, c.statement.object)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def _echo(claim: Claim, sentence, subject_id: str, original: str, subject, negated: bool | None, year: int | None) -> Claim:
+    st = claim.statement
+    update = {"subject": subject_id}
+    if negated is not None:
+        # The echo repeats the predicate in its positive form ("is in NATO", "left the CSTO")
+        # and gives it its own polarity.
+        update["negated"] = negated != st.left
+    if year is not None:
+        update["year"] = year
+    return claim.model_copy(update={
+        "statement": st.model_copy(update=update),
+        "modality": Modality.ASSERTION,
+        "text": original[sentence.start_char : sentence.end_char].strip(),
+        "start": sentence.start_char,
+        "end": sentence.end_char,
+        "subject_text": original[subject.start_char : subject.end_char] if hasattr(subject, "start_char") else subject.text,
+        "certainty": round(min(claim.certainty, CERTAINTY), 2),
+        "pattern": f"echo of: {claim.text}",
+        "notes": (*claim.notes, "an elliptical sentence repeating the previous claim"),
+    })
