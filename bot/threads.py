@@ -86,7 +86,7 @@ def _text(thread: Thread, posts: list[CheckedPost], kb: KnowledgeBase, explain: 
         if not post.result.claims:
             lines += ["", f"{head}: no alliance claim."]
             continue
-        lines += ["", RULE, head, "", render(post.result, kb, "text", explain=explain), RULE]
+        lines += ["", RULE, head, "", render(post.result, kb, "text", explain=explain)]
     return "\n".join(lines)
 
 

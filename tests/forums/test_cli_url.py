@@ -152,3 +152,17 @@ def test_cli__thread_as_claimreview_is_one_list(cassette, capsys):
     code, out, _ = run(capsys, "--url", REDDIT_URL, "--format", "claimreview")
     reviews = json.loads(out)
     assert code == 0 and isinstance(reviews, list) and len(reviews) == 3
+
+
+@pytest.mark.cassette(SHARED["phpbb"])
+def test_readme__check_a_thread_shows_real_output(cassette, capsys):
+    """The README's moderator session is what the command prints (cut where it says `...`)."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    command = "$ factcheck --url 'https://board.example.net/viewtopic.php?t=77'\n"
+    shown = readme.split(command, 1)[1].split("```", 1)[0].splitlines()
+    _, out, _ = run(capsys, "--url", "https://board.example.net/viewtopic.php?t=77")
+    printed = iter(out.splitlines())
+    assert all(any(line == p for p in printed) for line in shown if line != "..."), "README lines out of order"
+    assert shown[:3] == out.splitlines()[:3]
