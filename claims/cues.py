@@ -90,3 +90,6 @@ SARCASM = (
 # Prepositions that add states to a membership claim: "in the CSTO with Russia and Belarus",
 # "joined NATO in 1999 alongside Poland", "in the Quad along with Japan".
 COMPANIONS = frozenset({"with", "alongside"})
+
+# Phrases by which writers take back what they just wrote: "... wait, it's in both actually".
+RETRACTIONS = ("wait, ", "wait no", "scratch that", "never mind", "nevermind", "my bad", "i stand corrected", "i was wrong")

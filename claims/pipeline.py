@@ -73,7 +73,7 @@ class ClaimExtractor:
             span = doc.char_span(start, end, label=FUZZY, span_id=state_id)
             if span is not None:
                 doc.spans[SPANS_KEY] = [*doc.spans[SPANS_KEY], span]
-        return list(self._claims(doc, own_words))
+        return _retracted(list(self._claims(doc, own_words)), own_words)
 
     @cached_property
     def _spellings(self) -> dict[str, str]:
@@ -274,3 +274,20 @@ def _companions(subject, obj, states) -> list:
         if anchor.i in anchors:
             found.append(mention)
     return found
+
+
+_RETRACTION = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in cues.RETRACTIONS) + ")", re.IGNORECASE)
+
+
+def _retracted(claims: list[Claim], text: str) -> list[Claim]:
+    """'Kazakhstan is in the CSTO, not in NATO's PfP... wait, it's in both actually': what the
+    writer takes back before the end of the post is no longer their assertion."""
+    marks = [m.start() for m in _RETRACTION.finditer(text)]
+    if not marks:
+        return claims
+    last = max(marks)
+    return [
+        c.model_copy(update={"modality": Modality.REPORTED, "notes": (*c.notes, "taken back by the writer")})
+        if c.start <= last and c.modality is Modality.ASSERTION else c
+        for c in claims
+    ]

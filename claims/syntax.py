@@ -98,7 +98,7 @@ def _finish(inner: list[Token], obj: Span, extractors, subject: Span, lca: Token
     if result.left:
         result.negated = not result.negated
         result.notes.append("leaving: the membership ended")
-    _read_time(result, inner, lca)
+    _read_time(result, inner, lca, obj)
     _read_modality(result, inner, lca, subject)
     return result
 
@@ -350,7 +350,7 @@ def _subject_head(token: Token) -> Token:
 # --- tense, events, years -----------------------------------------------------------------------
 
 
-def _read_time(result: Link, inner: list[Token], lca: Token) -> None:
+def _read_time(result: Link, inner: list[Token], lca: Token, obj: Span) -> None:
     verbs = [t for t in inner if t.pos_ in ("VERB", "AUX")] or [lca]
     for verb in verbs:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -365,7 +365,9 @@ def _read_time(result: Link, inner: list[Token], lca: Token) -> None:
         for child in token.children:
             if child.lower_ in ("since", "in", "from", "by") and child.dep_ == "prep":
                 year = _year_in(child)
-                if year:
+                if year and _belongs_to_a_later_name(child, obj):
+                    result.notes.append(f"year {year} follows another name: not used")
+                elif year:
                     years.add(year)
                     result.notes.append(f"year {year} from '{child.text} {year}'")
                     if child.lower_ == "since":
@@ -382,6 +384,16 @@ def _read_time(result: Link, inner: list[Token], lca: Token) -> None:
         # "Montenegro joined NATO in 2017, North Macedonia in 2020": the parse cannot say
         # which year is whose, so neither is used.
         result.notes.append("several years in the clause: none used")
+
+
+def _belongs_to_a_later_name(preposition: Token, obj: Span) -> bool:
+    """'Minsk is in the CSTO and in the SCO since 2024': a year after a later organisation in
+    the list is that organisation's."""
+    if preposition.i < obj.end:
+        return False
+    doc = obj.doc
+    mentions = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ()
+    return any(m.label_ == obj.label_ and obj.end <= m.start < preposition.i for m in mentions)
 
 
 def _event_lemmas() -> frozenset[str]:
