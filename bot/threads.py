@@ -28,11 +28,15 @@ def check_url(url: str, settings: Settings, checker: Checker, fmt: str, explain:
     """The rendered thread, and a note for standard error when part of it was not fetched."""
     thread = fetch_thread(url, settings)
     posts = check_thread(thread, checker)
-    note = None
-    if thread.not_fetched:
-        note = (f"{thread.not_fetched} posts of the thread were not fetched "
-                f"(raise [fetch] reddit_replace_more_limit to read more)")
-    return render_thread(thread, posts, checker, fmt, explain), note
+    return render_thread(thread, posts, checker, fmt, explain), _not_fetched(thread)
+
+
+def _not_fetched(thread: Thread) -> str | None:
+    if not thread.not_fetched:
+        return None
+    why = ("raise [fetch] reddit_replace_more_limit to read more" if thread.forum == "reddit"
+           else "deleted or hidden while the thread was read")
+    return f"{thread.not_fetched} posts of the thread were not fetched ({why})"
 
 
 def check_thread(thread: Thread, checker: Checker) -> list[CheckedPost]:
@@ -80,7 +84,7 @@ def _text(thread: Thread, posts: list[CheckedPost], kb: KnowledgeBase, explain: 
         f"{_count(len(posts), 'post')} checked: {with_claims} with claims, {_count(replies, 'reply', 'replies')} drafted.",
     ]
     if thread.not_fetched:
-        lines.append(f"{thread.not_fetched} more posts were not fetched ([fetch] reddit_replace_more_limit).")
+        lines.append(f"Note: {_not_fetched(thread)}.")
     for post in posts:
         head = _head(post)
         if not post.result.claims:

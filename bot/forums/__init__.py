@@ -4,7 +4,7 @@
     discourse  a /t/<slug>/<id> path on any host, or a configured host      (JSON API)
     html       any other page: phpBB, vBulletin, XenForo, ..., a fallback    (selectolax)
 
-Tried in that order. Everything goes through `fetch.Fetcher`'s guarded session.
+Tried in that order. Everything goes through the guarded session (`guard.py`, `fetch.py`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from __future__ import annotations
 from bot.config import Settings
 from bot.forums import discourse, html, reddit
 from bot.forums.errors import ForumError
-from bot.forums.fetch import Fetcher, check_url
+from bot.forums.fetch import Fetcher
+from bot.forums.guard import check_url
 from bot.forums.models import Post, Thread
 
 __all__ = ["ForumError", "Post", "Thread", "fetch_thread"]

@@ -21,6 +21,7 @@ from bot.forums.text import node_text, parse
 
 MAX_PAGES = 50
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+ACCEPT = {"Accept": "text/html,application/xhtml+xml"}
 FALLBACK_CHROME = "nav, header, footer, aside, form, menu, [role=navigation], [role=banner], [role=contentinfo]"
 FALLBACK_AUTHOR = "[rel=author], [itemprop=author], .author, .username, .byline"
 
@@ -29,7 +30,7 @@ _DIGITS = re.compile(r"\d+")
 
 
 def fetch(url: str, fetcher: Fetcher) -> Thread:
-    page = _page(url, fetcher.get(url, headers={"Accept": "text/html,application/xhtml+xml"}))
+    page = _page(url, fetcher.get(url, headers=ACCEPT))
     layout = next((lay for lay in LAYOUTS if page.css_first(lay.detect) is not None), None)
     title = _title(page, layout)
     if layout is None:
@@ -69,7 +70,7 @@ def _layout_posts(url: str, page: LexborHTMLParser, layout: Layout, fetcher: Fet
             break
         seen.add(next_url)
         page_url = next_url
-        page = _page(next_url, fetcher.get(next_url, headers={"Accept": "text/html"}))
+        page = _page(next_url, fetcher.get(next_url, headers=ACCEPT))
     return posts
 
 

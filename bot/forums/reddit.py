@@ -11,6 +11,7 @@ praw talks through the same guarded session as the other adapters, so the addres
 
 from __future__ import annotations
 
+import configparser
 import re
 from urllib.parse import urlsplit
 
@@ -96,8 +97,8 @@ def _reddit(settings: Settings, session: requests.Session, agent: str) -> praw.R
             "Reddit needs a client id and secret: set praw_client_id and praw_client_secret in the "
             f"environment, or client_id and client_secret in praw.ini (site {site or 'DEFAULT'})"
         ) from None
-    except Exception as exc:  # configparser errors: a praw.ini site that does not exist
-        raise CredentialsMissing(f"praw cannot read its configuration: {exc}") from None
+    except (configparser.Error, ValueError) as exc:  # a praw.ini site that does not exist, a bad value
+        raise CredentialsMissing(f"praw cannot read its configuration (praw.ini, praw_* variables): {exc}") from None
     reddit.read_only = True
     return reddit
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.config import Settings
-from bot.forums import fetch
+from bot.forums import fetch, guard
 from tests.forums.fakes import REDDIT_CLIENT_ID, REDDIT_CLIENT_SECRET, fake_resolve
 from tests.forums.recording import recorder
 
@@ -16,7 +16,7 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def fake_dns(monkeypatch):
-    monkeypatch.setattr(fetch, "resolve", fake_resolve)
+    monkeypatch.setattr(guard, "resolve", fake_resolve)
 
 
 @pytest.fixture(autouse=True)

@@ -249,7 +249,7 @@ def phpbb_thread() -> list:
     html = {"Accept": "text/html,application/xhtml+xml"}
     return [
         (request("GET", f"https://{HTML_BOARD}/viewtopic.php?t=77", html), response(200, page1, "text/html; charset=UTF-8")),
-        (request("GET", f"https://{HTML_BOARD}/viewtopic.php?t=77&start=3", {"Accept": "text/html"}),
+        (request("GET", f"https://{HTML_BOARD}/viewtopic.php?t=77&start=3", html),
          response(200, page2, "text/html; charset=UTF-8")),
     ]
 
@@ -374,6 +374,11 @@ def reddit_thread() -> list:
     ]
 
 
+def reddit_thread_first_page() -> list:
+    """The thread without the "more" stub expanded: token and comments only."""
+    return reddit_thread()[:2]
+
+
 def reddit_private() -> list:
     forbidden = {"reason": "private", "message": "Forbidden", "error": 403}
     return [token_exchange(),
@@ -399,6 +404,7 @@ CASSETTE_BUILDERS = {
     "test_html__an_image_is_not_a_thread": not_html,
     "test_reddit__nested_replies_and_more_comments_checked_completely": reddit_thread,
     "test_reddit__private_subreddit_is_one_line": reddit_private,
+    "test_reddit__more_comments_beyond_the_limit_are_counted_not_lost": reddit_thread_first_page,
     "test_cli__404_is_one_line": discourse_404,
     "test_cli__private_topic_is_one_line": discourse_403,
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 
 from bot.cli import main as factcheck
-from bot.forums import fetch
+from bot.forums import fetch, guard
 from tests.forums.fakes import REDDIT_CLIENT_ID, REDDIT_CLIENT_SECRET, fake_resolve
 from tests.forums.recording import recorder
 
@@ -23,7 +23,7 @@ def main(argv: list[str]) -> int:
 
     os.environ.setdefault("praw_client_id", REDDIT_CLIENT_ID)
     os.environ.setdefault("praw_client_secret", REDDIT_CLIENT_SECRET)
-    fetch.resolve = fake_resolve
+    guard.resolve = fake_resolve
     fetch.wait = lambda seconds: None  # a replay does not wait out rate limits
     with recorder().use_cassette(f"{argv[0]}.yaml"):
         return factcheck(argv[1:])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from bot.config import Settings, SourceSettings
 from bot.forums import discourse, fetch_thread
-from bot.forums.errors import CredentialsMissing, RateLimited
-from bot.forums.fetch import Fetcher
+from bot.forums.errors import CredentialsMissing, ForumError, RateLimited
+from bot.forums.fetch import Fetcher, Response
 from bot.threads import check_thread
 from tests.forums.fakes import API_KEY, DISCOURSE, THREAD
 
@@ -109,3 +111,38 @@ def test_discourse__configured_host_without_a_topic_path_is_not_a_thread():
     assert discourse.recognises(f"https://{DISCOURSE}/latest", settings)
     with pytest.raises(Exception, match="is not a forum thread"):
         discourse.fetch(f"https://{DISCOURSE}/latest", Fetcher(settings.fetch), settings)
+
+
+class Answers:
+    """A fetcher that gives one answer to every request."""
+
+    def __init__(self, body: bytes, content_type: str = "application/json; charset=utf-8"):
+        self.body, self.content_type = body, content_type
+
+    def get(self, url, params=None, headers=None):
+        return Response(url, 200, {"Content-Type": self.content_type}, self.body)
+
+
+@pytest.mark.parametrize(("body", "content_type", "error"), [
+    (b'{"post_stream": {"posts": [{"id": 1, "post_nu', "application/json", "not valid JSON"),  # truncated
+    (b"<html><body>Checking your browser...</body></html>", "text/html", "no Discourse topic there"),
+    (b'{"errors": ["oops"]}', "application/json", "no Discourse topic there"),
+    (b'["a", "list"]', "application/json", "no Discourse topic there"),
+])
+def test_discourse__broken_answers_are_one_line_errors(body, content_type, error):
+    settings = Settings(fetch={"discourse_hosts": [DISCOURSE]})
+    with pytest.raises(ForumError, match=error):
+        fetch_thread(TOPIC_URL, settings, fetcher=Answers(body, content_type))
+
+
+def test_discourse__posts_without_id_or_number_and_small_actions_are_left_out():
+    topic = {"title": "T", "slug": "t", "post_stream": {"stream": [1, 2, 3, 4], "posts": [
+        {"id": 1, "post_number": 1, "username": "a", "cooked": "<p>One</p>", "post_type": 1},
+        {"id": 2, "post_number": 2, "post_type": 3, "cooked": "", "username": "system"},  # closed the topic
+        {"id": "3", "post_number": 3, "cooked": "<p>bad id</p>"},
+        {"id": 4, "cooked": "<p>no number</p>"},
+        "not a post",
+    ]}}
+    thread = fetch_thread(TOPIC_URL, Settings(), fetcher=Answers(json.dumps(topic).encode()))
+    assert [(p.number, p.text) for p in thread.posts] == [(1, "One")]
+    assert thread.not_fetched == 2  # ids 3 and 4: asked for, never given

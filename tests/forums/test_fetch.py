@@ -9,7 +9,8 @@ import pytest
 from bot.config import FetchSettings
 from bot.forums import fetch
 from bot.forums.errors import BlockedAddress, FetchFailed, FetchTimeout, RateLimited, TooLarge, UnsupportedURL
-from bot.forums.fetch import AddressGuard, Fetcher, Response, retry_after
+from bot.forums.fetch import Fetcher, Response, retry_after
+from bot.forums.guard import AddressGuard
 from tests.forums.fakes import DISCOURSE, DNS, HTML_BOARD, PUBLIC_ADDRESS, fake_resolve
 from tests.forums.loopback import serve
 from tests.forums.recording import recorder

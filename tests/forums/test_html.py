@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import Settings
 from bot.forums import fetch_thread, html
 from bot.forums.errors import NotAThread
 from bot.forums.fetch import Response

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from bot import threads
+from bot.cli import build_checker
 from bot.config import Settings
 from bot.forums import fetch_thread, reddit
 from bot.forums.errors import AccessDenied, BlockedAddress, CredentialsMissing, NotAThread
@@ -26,6 +30,13 @@ def test_reddit__nested_replies_and_more_comments_checked_completely(cassette, s
     assert texts["c7"] == "That line is from a quiz."  # fenced code is gone
     assert thread.posts[1].url == "https://www.reddit.com/r/geopolitics/comments/1q2w3e/azerbaijan_and_nato/c1/"
     assert [r.method for r in cassette.requests] == ["POST", "GET", "POST"]  # token, thread, morechildren
+
+
+def test_reddit__more_comments_beyond_the_limit_are_counted_not_lost(cassette):
+    settings = Settings(fetch={"reddit_replace_more_limit": 0})
+    out, note = threads.check_url(THREAD_URL, settings, build_checker(settings), "json")
+    assert [p["id"] for p in json.loads(out)["posts"]] == ["1q2w3e", "c1", "c2", "c3", "c5"]
+    assert note == "2 posts of the thread were not fetched (raise [fetch] reddit_replace_more_limit to read more)"
 
 
 def test_reddit__private_subreddit_is_one_line(cassette, settings):
