@@ -45,7 +45,7 @@ FIRST_PERSON = frozenset({"i", "we"})
 
 # Light words allowed on the path between a state and an organisation: they carry no relation
 # of their own ("is", "has been", "remains").
-LIGHT_VERBS = frozenset({"be", "become", "remain", "stay", "have", "still", "officially", "technically"})
+LIGHT_VERBS = frozenset({"be", "become", "remain", "stay", "have", "still", "officially", "technically", "one"})
 # Nouns that are neutral heads: "a NATO country", "a member state", "EU nation".
 NEUTRAL_HEADS = frozenset({"country", "state", "nation", "government", "power", "one", "ally", "allies"})
 # Prepositions that may link a relation noun to the organisation ("member of", "candidate for").

@@ -20,7 +20,7 @@ from claims.fuzzy import FuzzyNames
 from claims.gazetteer import CAPITAL, DEMONYM, GROUP, ORG, SPANS_KEY, STATE, add_gazetteer, usual_spellings
 from claims.models import Claim
 from claims.quotes import strip_quotes
-from claims.syntax import COPULA, Link, link
+from claims.syntax import COPULA, Link, link, link_listed
 from knowledge.base import KnowledgeBase
 from knowledge.models import Modality, Relation, Statement
 
@@ -117,10 +117,9 @@ class ClaimExtractor:
 
     def _sentence_claims(self, sentence, mentions, states, previous_subjects, original: str) -> Iterator[Claim]:
         orgs = [m for m in mentions if m.label_ == ORG]
+        groups = [m for m in mentions if m.label_ == GROUP]
         subjects = [(m, m.id_, _NAME_CERTAINTY.get(m.label_, 1.0)) for m in states]
-        subjects += [
-            (m, member, GROUP_CERTAINTY) for m in mentions if m.label_ == GROUP for member in self.kb.groups[m.id_].members
-        ]
+        subjects += [(m, member, GROUP_CERTAINTY) for m in groups for member in self.kb.groups[m.id_].members]
         # Organisations, and other states for pacts, are what a subject may be linked to.
         objects = [(o, relations.ORGANISATION) for o in orgs] + [(s, relations.STATE) for s in states]
         if objects:
@@ -130,14 +129,20 @@ class ClaimExtractor:
             for obj, kind in objects:
                 if obj.id_ == subject_id:
                     continue
-                found = link(subject, obj, kind)
+                found = link(subject, obj, kind) or (link_listed(subject, obj) if kind == relations.ORGANISATION else None)
                 if found is None:
                     continue
                 claim = self._claim(original, sentence, subject, subject_id, obj, found, certainty)
                 if claim is None:
                     continue
-                companions = [] if kind == relations.STATE else _companions(subject, obj, states)
-                for made in [claim, *(self._as_companion(claim, m, original) for m in companions)]:
+                companions = [] if kind == relations.STATE else _companions(subject, obj, states + groups, self.kb)
+                made_claims = [claim, *(self._as_companion(claim, m, state_id, original) for m, state_id in companions)]
+                if kind == relations.ORGANISATION:
+                    # "in the CSTO, the SCO and the CIS", however the parser attached the list
+                    made_claims += [
+                        self._with_object(c, other, original) for other in _listed_after(obj, orgs) for c in list(made_claims)
+                    ]
+                for made in made_claims:
                     st = made.statement
                     pair = tuple(sorted((st.subject, st.object))) if st.relation.symmetric else (st.subject, st.object)
                     if (st.relation, pair) not in seen:
@@ -162,14 +167,26 @@ class ClaimExtractor:
             mentions.append(m)
         return mentions
 
-    def _as_companion(self, claim: Claim, mention, original: str) -> Claim:
+    def _as_companion(self, claim: Claim, mention, state_id: str, original: str) -> Claim:
         """'Serbia is in the CSTO with Russia and Belarus': the same claim about each companion."""
-        statement = claim.statement.model_copy(update={"subject": mention.id_})
+        statement = claim.statement.model_copy(update={"subject": state_id})
         return claim.model_copy(update={
             "statement": statement,
             "subject_text": original[mention.start_char : mention.end_char],
             "certainty": round(claim.certainty * 0.9, 2),
             "notes": (*claim.notes, f"'{mention.text}' added by '{mention.root.head.text}'"),
+        })
+
+    def _with_object(self, claim: Claim, org, original: str) -> Claim:
+        organisation = self.kb.organisations[org.id_]
+        relation = claim.statement.relation
+        if claim.extractor == "member_of":
+            relation = organisation.default_relation
+        statement = claim.statement.model_copy(update={"object": org.id_, "relation": relation})
+        return claim.model_copy(update={
+            "statement": statement,
+            "object_text": original[org.start_char : org.end_char],
+            "notes": (*claim.notes, f"'{org.text}' is listed after '{claim.object_text}'"),
         })
 
     def _pronoun_subjects(self, sentence, previous_states, states) -> list:
@@ -254,12 +271,13 @@ def _demonym_as_state(mention):
     return Span(mention.doc, head.i, head.i + 1, label=STATE, span_id=mention.id_)
 
 
-def _companions(subject, obj, states) -> list:
+def _companions(subject, obj, mentions, kb: KnowledgeBase) -> list[tuple]:
     """States added to a membership claim by 'with', 'along with', 'alongside' attached to the
-    claim's verb or organisation: 'Czechia joined NATO in 1999 alongside Poland and Hungary'."""
+    claim's verb or organisation: 'Czechia joined NATO in 1999 alongside Poland and Hungary',
+    '... together with the Baltics'. Returns (mention, state id) pairs."""
     anchors = {obj.root.i, subject.root.head.i, *(t.i for t in obj.root.ancestors if t.i <= obj.root.i)}
     found = []
-    for mention in states:
+    for mention in mentions:
         if mention.id_ == subject.id_:
             continue
         head = mention.root
@@ -272,8 +290,25 @@ def _companions(subject, obj, states) -> list:
         if anchor.lower_ in ("along", "together") and anchor.head.i != anchor.i:
             anchor = anchor.head
         if anchor.i in anchors:
-            found.append(mention)
+            members = kb.groups[mention.id_].members if mention.label_ == GROUP else (mention.id_,)
+            found += [(mention, state_id) for state_id in members]
     return found
+
+
+# Words that may stand between the names of a list: "the CSTO, the SCO and the CIS".
+_LIST_GLUE = frozenset({",", "and", "&", "the", "plus", "as", "well", "also"})
+
+
+def _listed_after(obj, orgs) -> list:
+    """Organisations that follow `obj` in a plain list, whatever the parse made of it."""
+    listed, previous = [], obj
+    for org in sorted((o for o in orgs if o.start >= obj.end), key=lambda o: o.start):
+        between = obj.doc[previous.end : org.start]
+        if not all(t.lower_ in _LIST_GLUE or t.is_space for t in between) or org.id_ == obj.id_:
+            break
+        listed.append(org)
+        previous = org
+    return listed
 
 
 _RETRACTION = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in cues.RETRACTIONS) + ")", re.IGNORECASE)

@@ -83,6 +83,33 @@ def _other_names(subject: Span, obj: Span) -> set[int]:
     return {i for m in mentions for i in range(m.start, m.end)} - _span_ids(subject, obj)
 
 
+# "AUKUS is the UK, the US and Australia", "NATO includes Turkey", "the SCO's members are ...".
+_LISTING_VERBS = frozenset({"be", "include", "comprise", "consist", "count"})
+
+
+def link_listed(state: Span, org: Span) -> Link | None:
+    """The organisation is the subject and the state is in the list of its members."""
+    from claims.relations import MEMBER_OF  # the only relation a member list states
+
+    head = org.root
+    if head.dep_ in ("poss", "compound") and head.head.lemma_.lower() in ("member", "membership"):
+        head = head.head  # "NATO members include", "the SCO's members are"
+    verb = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in _LISTING_VERBS:
+        return None
+    listed = state.root
+    while listed.dep_ in ("conj", "appos") and listed.head.i != listed.i:
+        listed = listed.head
+    if listed.dep_ == "pobj" and listed.head.lower_ == "of" and listed.head.head.i == verb.i:
+        listed = listed.head  # "consists of"
+    if listed.head.i != verb.i or listed.dep_ not in ("attr", "dobj", "prep"):
+        return None
+    result = Link(extractor=MEMBER_OF, pattern=f"{org.text} → {verb.lemma_} → list")
+    _read_negation(result, state, [verb])
+    _read_modality(result, [verb], verb, state)
+    return result
+
+
 def _finish(inner: list[Token], obj: Span, extractors, subject: Span, lca: Token) -> Link | None:
     found = _classify(inner, obj, extractors)
     obliging = [t.head for t in inner if t.head.lower_ in cues.OBLIGATION and t.head not in inner]
@@ -160,10 +187,11 @@ def _up_to(token: Token, top: Token) -> list[Token]:
 
 
 def _coordinated(side: list[Token]) -> set[int]:
-    """Heads reached from an end of the path through 'conj' links: other names in the list."""
+    """Heads reached from an end of the path through 'conj' links (or 'appos', as the parser
+    reads "in the CSTO, the SCO and the CIS"): other names in the list."""
     ids = set()
     for lower, upper in zip(side, side[1:]):
-        if lower.dep_ != "conj":
+        if lower.dep_ not in ("conj", "appos") or lower.pos_ not in ("PROPN", "NOUN"):
             break
         ids.add(upper.i)
     return ids

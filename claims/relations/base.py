@@ -57,6 +57,8 @@ class RelationCues:
     obliged_verbs: frozenset[str] = frozenset()
     # Verbs that describe an event (joining) rather than a state (being a member).
     event_verbs: frozenset[str] = frozenset()
+    # Two-word verbs, verb lemma and particle or object: "take part", "get into", "sign up".
+    phrasal_verbs: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def name(self) -> str:
@@ -64,6 +66,10 @@ class RelationCues:
 
     def cue_kind(self, token: Token, passive: bool, obligation: frozenset[str] = frozenset()) -> str | None:
         lemma, pos = token.lemma_.lower(), token.pos_
+        if pos in ("VERB", "AUX") and any(
+            (lemma, c.lower_) in self.phrasal_verbs for c in token.children if c.dep_ in ("dobj", "prt", "prep")
+        ):
+            return "verb"
         if pos in ("VERB", "AUX", "ADJ") and (
             lemma in self.verbs
             or (passive and lemma in self.passive_verbs)

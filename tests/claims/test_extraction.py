@@ -191,6 +191,30 @@ NAMES_AND_NOISE = [
         ("SRB", "member_of", "csto", False, A, None),
         ("RUS", "member_of", "csto", False, A, None),
     ]),
+    # an organisation's member list
+    ("AUKUS is the UK, the US and Australia.", [
+        ("GBR", "member_of", "aukus", False, A, None),
+        ("USA", "member_of", "aukus", False, A, None),
+        ("AUS", "member_of", "aukus", False, A, None),
+    ]),
+    ("NATO doesn't include Austria.", [("AUT", "member_of", "nato", True, A, None)]),
+    ("NATO is Turkey's problem.", []),
+    # phrasal verbs, lists read as appositions, companions that are groups
+    ("Austria and Switzerland both take part in the Partnership for Peace.", [
+        ("AUT", "partner_of", "pfp", False, A, None),
+        ("CHE", "partner_of", "pfp", False, A, None),
+    ]),
+    ("Kyrgyzstan is in the CSTO, the SCO and the CIS.", [
+        ("KGZ", "member_of", "csto", False, A, None),
+        ("KGZ", "member_of", "sco", False, A, None),
+        ("KGZ", "member_of", "cis", False, A, None),
+    ]),
+    ("Poland joined NATO in 2004 together with the Baltics.", [
+        ("POL", "member_of", "nato", False, A, 2004),
+        ("EST", "member_of", "nato", False, A, 2004),
+        ("LVA", "member_of", "nato", False, A, 2004),
+        ("LTU", "member_of", "nato", False, A, 2004),
+    ]),
     # leaving is a membership that ended
     ("Britain left the EU in 2020.", [("GBR", "member_of", "eu", True, A, 2020)]),
     # another clause, another name on the path, a candidate country
