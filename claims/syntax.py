@@ -105,7 +105,7 @@ def link_listed(state: Span, org: Span) -> Link | None:
     if listed.head.i != verb.i or listed.dep_ not in ("attr", "dobj", "prep"):
         return None
     result = Link(extractor=MEMBER_OF, pattern=f"{org.text} → {verb.lemma_} → list")
-    _read_negation(result, state, [verb])
+    _read_negation(result, state, [verb], org)
     _read_modality(result, [verb], verb, state)
     return result
 
@@ -121,7 +121,7 @@ def _finish(inner: list[Token], obj: Span, extractors, subject: Span, lca: Token
     result.left = extractor.relation is Relation.MEMBER_OF and any(
         t.lemma_.lower() in cues.LEAVING and t.pos_ in ("VERB", "AUX") for t in inner
     )
-    _read_negation(result, subject, inner)
+    _read_negation(result, subject, inner, obj)
     if result.left:
         result.negated = not result.negated
         result.notes.append("leaving: the membership ended")
@@ -239,9 +239,16 @@ def _classify(inner: list[Token], obj: Span, extractors) -> tuple[RelationCues, 
     hits: dict[str, str] = {}
     pattern: list[str] = []
     nominal = True
+    inner_ids = {t.i for t in inner}
+    # "a partner, but not a member of NATO": of two coordinated role nouns on the path, the one
+    # nearer the organisation is the one that names its relation to it.
+    superseded = {t.i for t in inner if any(c.dep_ in ("conj", "appos") and c.i in inner_ids for c in t.children)}
     for token in inner:
         lemma = token.lemma_.lower()
         kind = _cue(token, extractors)
+        if kind and token.i in superseded and token.pos_ in ("NOUN", "PROPN"):
+            pattern.append(lemma)
+            continue
         if kind:
             hits.setdefault(kind[0], lemma)
             pattern.append(lemma)
@@ -334,9 +341,10 @@ def _is_coordinated_name(token: Token) -> bool:
 # --- negation ---------------------------------------------------------------------------------
 
 
-def _read_negation(result: Link, subject: Span, inner: list[Token]) -> None:
+def _read_negation(result: Link, subject: Span, inner: list[Token], obj: Span) -> None:
     negations = 0
     inner_ids = {t.i for t in inner}
+    contrasts = _contrastive_negations(obj.sent)
     for token in inner:
         if any(c.dep_ == "conj" and c.i in inner_ids and c.pos_ in ("VERB", "AUX") for c in token.children):
             # "Israel is not a NATO member but is a major non-NATO ally": the path runs on into
@@ -344,6 +352,8 @@ def _read_negation(result: Link, subject: Span, inner: list[Token]) -> None:
             continue
         for child in token.children:
             lower = child.lower_
+            if child.i in contrasts:
+                continue  # read below, by where it stands
             if child.dep_ == "neg" or lower in ("never", "neither"):
                 negations += 1
                 result.notes.append(f"negated by '{child.text}'")
@@ -353,6 +363,9 @@ def _read_negation(result: Link, subject: Span, inner: list[Token]) -> None:
             elif child.lower_ in cues.NO_LONGER and any(g.lower_ in ("no", "not", "n't") for g in child.children):
                 negations += 1
                 result.notes.append("negated by 'no longer'")
+    if any(_scopes_over(i, obj) for i in contrasts):
+        negations += 1  # "Austria is in the EU, not (in) NATO": wherever the parser hung the 'not'
+        result.notes.append("negated by a contrast (', not …')")
     for token in [subject.root, *subject.root.ancestors][:4]:
         if token.lower_ in cues.NEGATIVE_QUANTIFIERS and token.dep_ in ("nsubj", "nsubjpass"):
             negations += 1
@@ -367,6 +380,26 @@ def _read_negation(result: Link, subject: Span, inner: list[Token]) -> None:
             negations += 1
             result.notes.append("negated by 'neither … nor'")
     result.negated = negations % 2 == 1
+
+
+def _contrastive_negations(sentence: Span) -> set[int]:
+    """'..., not', 'but not', 'and not' before a phrase: a negation of the phrase it introduces.
+    The parser often hangs it on the phrase before; where it stands is what counts."""
+    found = set()
+    for token in sentence:
+        if token.lower_ in ("not", "n't") and token.i > sentence.start and token.i + 1 < sentence.end:
+            if token.doc[token.i - 1].lower_ in (",", "but", "and", ";"):
+                found.add(token.i)
+    return found
+
+
+def _scopes_over(negation: int, obj: Span) -> bool:
+    """The contrastive 'not' at `negation` is the object's when the object follows it within
+    its phrase: no comma or other name between them."""
+    if obj.start <= negation:
+        return False
+    between = obj.doc[negation + 1 : obj.start]
+    return len(between) <= 4 and not any(t.is_punct or t.lower_ in ("and", "but", "or") for t in between)
 
 
 def _subject_head(token: Token) -> Token:

@@ -138,6 +138,17 @@ CLAUSES = [
     ("Japan is a close US ally but not a NATO member.", [("JPN", "member_of", "nato", True, A, None)]),
     ("Montenegro joined NATO in 2017, North Macedonia in 2020.", [("MNE", "member_of", "nato", False, A, None)]),
     ("Kazakhstan is a CSTO member, unlike Azerbaijan.", [("KAZ", "member_of", "csto", False, A, None)]),
+    # a contrastive 'not' negates the phrase it introduces, wherever the parser hangs it
+    ("Austria is in the EU, not in NATO.", [
+        ("AUT", "member_of", "eu", False, A, None),
+        ("AUT", "member_of", "nato", True, A, None),
+    ]),
+    ("Austria is in the EU, not NATO.", [
+        ("AUT", "member_of", "eu", False, A, None),
+        ("AUT", "member_of", "nato", True, A, None),
+    ]),
+    ("No. Azerbaijan is a NATO partner, not a member.", [("AZE", "partner_of", "nato", False, A, None)]),
+    ("Georgia is a partner, but not a member of NATO.", [("GEO", "member_of", "nato", True, A, None)]),
 ]
 
 PACTS = [
@@ -226,6 +237,11 @@ NAMES_AND_NOISE = [
     ("I heard Azerbaijan joined the SCO.", [("AZE", "member_of", "sco", False, R, None)]),
     ("Apparently Qatar is a major non-NATO ally now.", [("QAT", "partner_of", "mnna", False, R, None)]),
     ("Would Russia invade if Moldova joined NATO?", [("MDA", "member_of", "nato", False, H, None)]),
+    # disguised names: homoglyphs, fullwidth letters, invisible characters
+    ("Аzerbaijan is in NΑTO", [("AZE", "member_of", "nato", False, A, None)]),  # Cyrillic А, Greek Α
+    ("ＡＺＥＲＢＡＩＪＡＮ ＩＳ ＩＮ ＮＡＴＯ", [("AZE", "member_of", "nato", False, A, None)]),
+    ("Azer\u200bbaijan is in NATO", [("AZE", "member_of", "nato", False, A, None)]),
+    ("Азербайджан is in NATO", []),  # a name in another script is not a disguise
 ]
 
 NO_CLAIM = [
