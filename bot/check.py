@@ -43,19 +43,31 @@ class CheckResult:
     text: str
     claims: tuple[CheckedClaim, ...]
     reply: str | None
+    notes: tuple[str, ...] = ()  # what the moderator should know about the check itself
 
 
 class Checker:
-    def __init__(self, kb: KnowledgeBase, extractor: ClaimExtractor, reply_options: ReplyOptions | None = None):
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        extractor: ClaimExtractor,
+        reply_options: ReplyOptions | None = None,
+        max_chars: int = 20_000,
+    ):
+        self.max_chars = max_chars
         self.kb = kb
         self.extractor = extractor
         self.reply_options = reply_options or ReplyOptions()
 
     def check(self, text: str, id: str | None = None) -> CheckResult:
-        checked = tuple(self._judge(claim) for claim in self.extractor.extract(text))
+        notes = ()
+        if len(text) > self.max_chars:
+            # Bounded time and memory per post: a 10 MB post is checked on its beginning.
+            notes = (f"post of {len(text):,} characters: only the first {self.max_chars:,} were checked",)
+        checked = tuple(self._judge(claim) for claim in self.extractor.extract(text[: self.max_chars]))
         to_answer = [c for c in checked if c.needs_reply]
         reply = draft_reply(to_answer, self.kb, self.reply_options) if to_answer else None
-        return CheckResult(id=id, text=text, claims=checked, reply=reply)
+        return CheckResult(id=id, text=text, claims=checked, reply=reply, notes=notes)
 
     def _judge(self, claim: Claim) -> CheckedClaim:
         if claim.modality is not Modality.ASSERTION:

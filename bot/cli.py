@@ -136,11 +136,11 @@ def _read_stdin() -> str:
 
 
 def build_checker(settings: Settings):
-    return _checker(settings.nlp.model, settings.reply.footer)
+    return _checker(settings.nlp.model, settings.reply.footer, settings.nlp.max_chars)
 
 
 @functools.lru_cache(maxsize=4)
-def _checker(model: str, footer: str | None):
+def _checker(model: str, footer: str | None, max_chars: int = 20_000):
     """One checker per setting, so that a process (tests, the bot) loads spaCy once."""
     from bot.check import Checker
     from bot.reply import ReplyOptions
@@ -148,7 +148,7 @@ def _checker(model: str, footer: str | None):
     from knowledge.loader import load
 
     kb = load()
-    return Checker(kb, ClaimExtractor(kb, model=model), ReplyOptions(footer=footer))
+    return Checker(kb, ClaimExtractor(kb, model=model), ReplyOptions(footer=footer), max_chars=max_chars)
 
 
 if __name__ == "__main__":

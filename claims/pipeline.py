@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from functools import cached_property
 
 from claims import cues, ellipsis, normalise, relations
-from claims.errors import ModelNotFound
 from claims.fuzzy import FuzzyNames
 from claims.gazetteer import CAPITAL, DEMONYM, GROUP, ORG, SPANS_KEY, STATE, add_gazetteer, usual_spellings
 from claims.models import Claim
@@ -38,12 +37,9 @@ class ClaimExtractor:
 
     @cached_property
     def nlp(self):
-        import spacy  # deferred: importing spaCy alone costs over a second
+        from claims.model import load_model  # deferred: importing spaCy alone costs over a second
 
-        try:
-            nlp = spacy.load(self.model, exclude=["ner"])
-        except OSError:
-            raise ModelNotFound(self.model) from None
+        nlp = load_model(self.model)
         add_gazetteer(nlp, self.kb)
         return nlp
 
@@ -64,7 +60,8 @@ class ClaimExtractor:
         return bool(self._prefilter.search(text))
 
     def extract(self, text: str) -> list[Claim]:
-        own_words = strip_quotes(text)
+        as_written = strip_quotes(text)
+        own_words = normalise.undisguise(as_written)  # same length: offsets stay the post's
         if not self.could_hold_claim(own_words):
             return []
         parse_text, misspelled = self._for_parsing(own_words)
@@ -73,7 +70,7 @@ class ClaimExtractor:
             span = doc.char_span(start, end, label=FUZZY, span_id=state_id)
             if span is not None:
                 doc.spans[SPANS_KEY] = [*doc.spans[SPANS_KEY], span]
-        return _retracted(list(self._claims(doc, own_words)), own_words)
+        return _retracted(list(self._claims(doc, as_written)), own_words)
 
     @cached_property
     def _spellings(self) -> dict[str, str]:
