@@ -112,7 +112,31 @@ def load_settings(flag: str | None = None) -> Settings:
     except ValidationError as exc:
         err = exc.errors()[0]
         key = ".".join(str(p) for p in err["loc"])
+        line = _line_of(path.read_text(encoding="utf-8"), err["loc"])
+        where = f"{path}, line {line}" if line else str(path)
         raise ConfigError(
-            f"config file {path}: key '{key}': {err['msg']} (settings come from --config, "
+            f"config file {where}: key '{key}': {err['msg']} (settings come from --config, "
             f"${ENV_VAR}, ./{LOCAL_FILE}, or the defaults; see config.example.toml)"
         ) from None
+
+
+def _line_of(text: str, loc: tuple) -> int | None:
+    """The line of the offending key: its own 'key =' line inside its table, else the table's
+    header (a missing key is the table's fault). TOML parsers do not keep positions."""
+    names = [str(p) for p in loc if not isinstance(p, int)]
+    if not names:
+        return None
+    table, key = names[:-1], names[-1]
+    in_table = not table
+    header_line = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if line.startswith("["):
+            header = line.strip("[]").strip()
+            in_table = header == ".".join(table) if table else False
+            if in_table and header_line is None:
+                header_line = number
+            continue
+        if in_table and line.split("=", 1)[0].strip() == key:
+            return number
+    return header_line

@@ -137,6 +137,23 @@ def test_cli__bad_config_key_names_file_and_key(capsys, tmp_path):
     code, _, err = run(capsys, "--config", str(config), "Azerbaijan is in NATO")
     assert code == 1
     assert str(config) in err and "nlp.modle" in err
+    assert "line 2" in err and "$FACTCHECK_CONFIG" in err and "\n" not in err.strip()
+
+
+@pytest.mark.parametrize(
+    "content, key, line",
+    [
+        ("[reply]\nfooter = 'x'\n\n[nlp]\nmax_chars = -3\n", "nlp.max_chars", 5),
+        ("[fetch]\ntimeout_s = 'soon'\n", "fetch.timeout_s", 2),
+        ("[[sources]]\nurl = 'https://forum.example.org'\n", "sources.0.kind", 1),  # missing: the table's line
+    ],
+)
+def test_cli__config_error_names_key_file_and_line(capsys, tmp_path, content, key, line):
+    config = tmp_path / "factcheck.toml"
+    config.write_text(content)
+    code, _, err = run(capsys, "--config", str(config), "Azerbaijan is in NATO")
+    assert code == 1
+    assert f"{config}, line {line}: key '{key}'" in err
 
 
 def test_cli__version(capsys):
