@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.reply import ReplyOptions, draft_reply
+from claims.cues import ACKNOWLEDGED_LIMITS
 from claims.models import Claim
 from claims.pipeline import ClaimExtractor
 from knowledge.base import KnowledgeBase
 from knowledge.judge import Judgement, judge
-from knowledge.models import Modality, Verdict
+from knowledge.models import Modality, Status, Verdict
 
 # Verdicts that correct the writer in public.
 CORRECTIONS = frozenset({Verdict.FALSE, Verdict.MISLEADING, Verdict.OUTDATED})
@@ -72,4 +73,19 @@ class Checker:
     def _judge(self, claim: Claim) -> CheckedClaim:
         if claim.modality is not Modality.ASSERTION:
             return CheckedClaim(claim, None)
-        return CheckedClaim(claim, judge(claim.statement, self.kb))
+        judgement = judge(claim.statement, self.kb)
+        if judgement.verdict is Verdict.MISLEADING and _acknowledges_limits(claim.text, judgement):
+            judgement = replace(
+                judgement,
+                verdict=Verdict.TRUE,
+                explanation=f"{judgement.explanation} The post itself says as much.",
+            )
+        return CheckedClaim(claim, judgement)
+
+
+def _acknowledges_limits(text: str, judgement: Judgement) -> bool:
+    """'Armenia is still technically in the CSTO but has frozen its participation': the
+    membership is frozen, and the writer says so."""
+    limited = any(f.status in (Status.FROZEN, Status.SUSPENDED) for f in judgement.facts)
+    lowered = text.lower()
+    return limited and any(word in lowered for word in ACKNOWLEDGED_LIMITS)

@@ -93,3 +93,8 @@ COMPANIONS = frozenset({"with", "alongside"})
 
 # Phrases by which writers take back what they just wrote: "... wait, it's in both actually".
 RETRACTIONS = ("wait, ", "wait no", "scratch that", "never mind", "nevermind", "my bad", "i stand corrected", "i was wrong")
+
+# Words by which the writer shows they know a membership or candidacy is frozen or suspended:
+# "Armenia is still technically in the CSTO but has frozen its participation". Such a claim is
+# true as written; correcting it as misleading would be pedantic.
+ACKNOWLEDGED_LIMITS = ("frozen", "freeze", "froze", "suspend", "on paper", "technically", "nominally", "in name only", "on hold", "stalled")

@@ -154,6 +154,8 @@ def _link_coordinated(subject: Span, obj: Span, extractors) -> Link | None:
             continue
         if any(c.dep_ == "prep" and c.lower_ == "with" and not _reciprocal(c) for c in cue.children):
             return None  # "Russia and Belarus signed a pact with Iran": a pact with a third state
+        if any(c.i in _other_names(subject, obj) for c in cue.children if c.dep_ in ("compound", "poss", "nmod", "amod")):
+            return None  # "South Korea and Japan are both US treaty allies": each is the US's ally
         return _finish([predicate, *path], obj, extractors, subject, predicate)
     return None
 

@@ -168,3 +168,18 @@ def test_cli__help_has_examples(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert 'factcheck "Azerbaijan is in NATO"' in out
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        ("Armenia is in the CSTO.", "misleading"),
+        # the writer states the limit: true as written, no pedantic correction
+        ("Armenia is still technically in the CSTO but has frozen its participation.", "true"),
+        ("Turkey is still an EU candidate on paper.", "true"),
+    ],
+)
+def test_check__a_limit_the_writer_states_is_not_corrected(capsys, text, verdict):
+    code, out, _ = run(capsys, "--format", "json", text)
+    assert code == 0
+    assert [c["verdict"] for c in json.loads(out)["claims"]] == [verdict]

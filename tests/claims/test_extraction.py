@@ -170,6 +170,10 @@ PACTS = [
     ]),
     ("Azerbaijan is strong. It has a defence pact with Turkey.", [("AZE", "defense_pact", "TUR", False, A, None)]),
     ("Does Japan have a defence treaty with the US?", [("JPN", "defense_pact", "USA", False, Q, None)]),
+    ("South Korea and Japan are both US treaty allies.", [
+        ("KOR", "defense_pact", "USA", False, A, None),
+        ("JPN", "defense_pact", "USA", False, A, None),
+    ]),
     # Loose words and other kinds of agreement are no pact claim.
     ("The US and Israel are allies.", []),
     ("The US has a trade treaty with Japan.", []),
