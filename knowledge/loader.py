@@ -23,6 +23,7 @@ from typing import Any
 import pycountry
 from pydantic import ValidationError
 
+from knowledge import cache
 from knowledge.base import KnowledgeBase
 from knowledge.errors import DataFileError
 from knowledge.models import Fact, Group, Organisation, Source, State, Status, Treaty
@@ -34,7 +35,15 @@ _HISTORIC = ("SUN", "DDR", "CSK", "YUG")
 
 
 def load(data_dir: Path = DATA_DIR) -> KnowledgeBase:
+    """The base in `data_dir`, validated; kept on disk by its content hash (knowledge.cache), so
+    that a later start reads it in milliseconds instead of parsing and validating every file."""
     files = _data_files(data_dir)
+    version = _content_hash(files)
+    key = f"{version}-pycountry{pycountry.__version__}"
+    return cache.cached("knowledge-base", key, lambda: _load(data_dir, files, version))
+
+
+def _load(data_dir: Path, files: list[Path], version: str) -> KnowledgeBase:
     meta = _read(files[0])["knowledge_base"]
     states = _load_states(data_dir / "states_reference.toml", data_dir / "states.toml")
     organisations: dict[str, Organisation] = {}
@@ -51,7 +60,7 @@ def load(data_dir: Path = DATA_DIR) -> KnowledgeBase:
             facts += treaty_facts
     kb = KnowledgeBase(
         as_of=dt.date.fromisoformat(str(meta["as_of"])),
-        version=_content_hash(files),
+        version=version,
         states=states,
         organisations=organisations,
         treaties=treaties,
