@@ -424,6 +424,8 @@ def _subject_head(token: Token) -> Token:
 
 def _read_time(result: Link, inner: list[Token], lca: Token, obj: Span) -> None:
     verbs = [t for t in inner if t.pos_ in ("VERB", "AUX")] or [lca]
+    if verbs == [lca] and lca.pos_ in ("NOUN", "PROPN") and lca.head.pos_ in ("VERB", "AUX"):
+        verbs.append(lca.head)  # "Sweden's NATO bid was blocked": the tense is the clause's
     for verb in verbs:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (
@@ -489,6 +491,15 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
     # A condition makes a hypothesis even inside a question ("Would Russia invade if Moldova joined NATO?").
     if _conditional_clause(clause, lca) or _what_if(sentence):
         return _set(result, Modality.HYPOTHETICAL, "a condition or supposition")
+    # "Georgia joining NATO would be a disaster", "Greece vetoed Kosovo's NATO membership": an
+    # event named as a thing, or the object of another verb, is talked about, not asserted.
+    if any(v.tag_ == "VBG" and v.dep_ in _NOMINAL_CLAUSE_DEPS for v in clause):
+        return _set(result, Modality.HYPOTHETICAL, "an event named, not asserted ('X joining ...')")
+    if any(v.tag_ == "VBG" and v.lemma_.lower() in _event_lemmas() and any(a.lemma_ == "be" for a in v.children if a.dep_ == "aux") for v in clause):
+        # "Ukraine is joining the EU": under way or planned, not done.
+        return _set(result, Modality.HYPOTHETICAL, "an event under way ('is joining')")
+    if subject.root.dep_ == "poss" and subject.root.head.dep_ in ("dobj", "pobj", "xcomp"):
+        return _set(result, Modality.HYPOTHETICAL, f"the object of '{subject.root.head.head.text}', not asserted")
     lowered = text.lower()
     hedge = next((h for h in cues.HEDGES if h in lowered), None)
     if hedge:
@@ -519,6 +530,9 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
     _read_frames(result, lca)
     if result.modality is Modality.ASSERTION and _rejected_by_relative_clause(sentence, lca):
         _set(result, Modality.REPORTED, "rejected by the writer")
+
+
+_NOMINAL_CLAUSE_DEPS = frozenset({"csubj", "csubjpass", "nsubj", "nsubjpass", "dobj", "pobj", "pcomp"})
 
 
 def _what_if(sentence: Span) -> bool:

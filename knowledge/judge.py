@@ -73,7 +73,8 @@ def _judge_affiliation(st: Statement, kb: KnowledgeBase) -> Judgement:
         return _judge_event(st, facts, kb)
     current = [f for f in facts if f.holds_on(kb.as_of)]
     ended = [f for f in facts if not f.holds_on(kb.as_of) and (f.end or f.status is Status.ENDED)]
-    if st.relation is not Relation.MEMBER_OF and not current:
+    if st.relation is not Relation.MEMBER_OF and not current and st.tense is not Tense.PAST:
+        # "Sweden is a NATO candidate" is misleading today; "Sweden's bid was blocked" is history.
         membership = [f for f in kb.facts_between(st.subject, Relation.MEMBER_OF, st.object) if f.holds_on(kb.as_of)]
         if membership and not st.negated:
             return _decided(

@@ -245,6 +245,10 @@ NAMES_AND_NOISE = [
     ("I heard Azerbaijan joined the SCO.", [("AZE", "member_of", "sco", False, R, None)]),
     ("Apparently Qatar is a major non-NATO ally now.", [("QAT", "partner_of", "mnna", False, R, None)]),
     ("Would Russia invade if Moldova joined NATO?", [("MDA", "member_of", "nato", False, H, None)]),
+    # events named or under way are not asserted
+    ("If you ask me, Georgia joining NATO would be a disaster.", [("GEO", "member_of", "nato", False, H, None)]),
+    ("Greece vetoed Kosovo's NATO membership for years.", [("XKX", "member_of", "nato", False, H, None)]),
+    ("Ukraine is joining the EU soon.", [("UKR", "member_of", "eu", False, H, None)]),
     # disguised names: homoglyphs, fullwidth letters, invisible characters
     ("Аzerbaijan is in NΑTO", [("AZE", "member_of", "nato", False, A, None)]),  # Cyrillic А, Greek Α
     ("ＡＺＥＲＢＡＩＪＡＮ ＩＳ ＩＮ ＮＡＴＯ", [("AZE", "member_of", "nato", False, A, None)]),

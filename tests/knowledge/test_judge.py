@@ -33,6 +33,7 @@ COOP = Relation.DEFENSE_COOPERATION
         ("AZE", P, "nato", {}, Verdict.TRUE),
         ("AZE", P, "pfp", {}, Verdict.TRUE),
         ("TUR", P, "nato", {}, Verdict.MISLEADING),  # a full member, not a partner
+        ("SWE", C, "nato", {"tense": Tense.PAST}, Verdict.UNVERIFIABLE),  # "Sweden's bid was blocked": history
         # candidacy: frozen talks are misleading; no closed world for candidates
         ("TUR", C, "eu", {}, Verdict.MISLEADING),
         ("UKR", C, "eu", {}, Verdict.TRUE),
