@@ -498,6 +498,9 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
     if any(v.tag_ == "VBG" and v.lemma_.lower() in _event_lemmas() and any(a.lemma_ == "be" for a in v.children if a.dep_ == "aux") for v in clause):
         # "Ukraine is joining the EU": under way or planned, not done.
         return _set(result, Modality.HYPOTHETICAL, "an event under way ('is joining')")
+    if lca.i in {t.i for t in subject} and subject.root.dep_ in ("dobj", "pobj", "oprd") and subject.root.head.pos_ in ("VERB", "ADP"):
+        # "I want Ukraine in NATO", "imagine Georgia in the EU": a small clause under a verb.
+        return _set(result, Modality.HYPOTHETICAL, f"a small clause under '{subject.root.head.text}'")
     if subject.root.dep_ == "poss" and subject.root.head.dep_ in ("dobj", "pobj", "xcomp"):
         return _set(result, Modality.HYPOTHETICAL, f"the object of '{subject.root.head.head.text}', not asserted")
     lowered = text.lower()
@@ -592,7 +595,7 @@ def _read_frames(result: Link, lca: Token) -> None:
             return _set(result, Modality.REPORTED, f"called '{head.text}' by the writer")
         if lemma in cues.SUPPOSITION and _speaker(head) in (None, "writer") and lemma != "say":
             return _set(result, Modality.HYPOTHETICAL, f"supposition '{head.text}'")
-        if lemma in cues.WISH and link_dep == "xcomp":
+        if lemma in cues.WISH and link_dep in ("xcomp", "ccomp"):
             return _set(result, Modality.HYPOTHETICAL, f"wish or plan '{head.text}'")
         if lemma in cues.REPORTING:
             if _speaker(head) == "writer" and lemma in cues.HEARSAY_VERBS:

@@ -249,6 +249,8 @@ NAMES_AND_NOISE = [
     ("If you ask me, Georgia joining NATO would be a disaster.", [("GEO", "member_of", "nato", False, H, None)]),
     ("Greece vetoed Kosovo's NATO membership for years.", [("XKX", "member_of", "nato", False, H, None)]),
     ("Ukraine is joining the EU soon.", [("UKR", "member_of", "eu", False, H, None)]),
+    ("Putin wants Belarus to stay in the CSTO.", [("BLR", "member_of", "csto", False, H, None)]),
+    ("I want Ukraine in NATO.", [("UKR", "member_of", "nato", False, H, None)]),
     # disguised names: homoglyphs, fullwidth letters, invisible characters
     ("Аzerbaijan is in NΑTO", [("AZE", "member_of", "nato", False, A, None)]),  # Cyrillic А, Greek Α
     ("ＡＺＥＲＢＡＩＪＡＮ ＩＳ ＩＮ ＮＡＴＯ", [("AZE", "member_of", "nato", False, A, None)]),
