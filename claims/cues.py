@@ -47,7 +47,7 @@ FIRST_PERSON = frozenset({"i", "we"})
 # of their own ("is", "has been", "remains").
 LIGHT_VERBS = frozenset({"be", "become", "remain", "stay", "have", "still", "officially", "technically", "one"})
 # Nouns that are neutral heads: "a NATO country", "a member state", "EU nation".
-NEUTRAL_HEADS = frozenset({"country", "state", "nation", "government", "power", "one", "ally", "allies"})
+NEUTRAL_HEADS = frozenset({"country", "state", "nation", "government", "power", "one"})
 # Prepositions that may link a relation noun to the organisation ("member of", "candidate for").
 LINKING_PREPOSITIONS = frozenset({"of", "to", "in", "for", "with", "within", "inside", "into", "among", "at", "on"})
 # Adverbs of time that make "no longer"/"not anymore" a claim about the present.

@@ -18,6 +18,7 @@ from claims import cues, ellipsis, normalise, relations
 from claims.fuzzy import FuzzyNames
 from claims.gazetteer import CAPITAL, DEMONYM, GROUP, ORG, SPANS_KEY, STATE, add_gazetteer, usual_spellings
 from claims.models import Claim
+from claims.prefilter import Prefilter
 from claims.quotes import strip_quotes
 from claims.syntax import COPULA, Link, link, link_listed
 from knowledge.base import KnowledgeBase
@@ -45,27 +46,21 @@ class ClaimExtractor:
         return nlp
 
     @cached_property
-    def _prefilter(self) -> re.Pattern:
-        """Any organisation name, or a word a pact between two states needs ("treaty",
-        "alliance", "defend"), case-insensitively. Text without any never reaches the parser."""
-        names = set()
-        for org in self.kb.organisations.values():
-            names.update(n.lower() for n in (org.name, org.short_name, *org.aliases))
-        for extractor in relations.extractors_for(relations.STATE):
-            for word in extractor.obliged_verbs.union(*(q.heads for q in extractor.qualified_nouns)):
-                names.update(_inflections(word))
-        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
+    def _prefilter(self) -> Prefilter:
+        """Text without an organisation's name or a pact word, or without a sentence holding
+        one beside a possible subject, never reaches the parser (claims.prefilter)."""
+        return Prefilter(self.kb, self._fuzzy)
 
     def could_hold_claim(self, text: str) -> bool:
-        return bool(self._prefilter.search(text))
+        return self._prefilter.could_hold_claim(text)
 
     def extract(self, text: str) -> list[Claim]:
         as_written = strip_quotes(text)
         own_words = normalise.undisguise(as_written)  # same length: offsets stay the post's
-        if not self.could_hold_claim(own_words):
+        to_parse = self._prefilter.to_parse(own_words)  # same length too
+        if to_parse is None:
             return []
-        parse_text, misspelled = self._for_parsing(own_words)
+        parse_text, misspelled = self._for_parsing(to_parse)
         doc = self.nlp(parse_text)
         for start, end, state_id in misspelled:
             span = doc.char_span(start, end, label=FUZZY, span_id=state_id)
@@ -222,6 +217,7 @@ class ClaimExtractor:
             tense=found.tense,
             event=found.event,
             left=found.left,
+            founding=found.founding and organisation is not None,
         )
         modality, notes = found.modality, tuple(found.notes)
         said = original[sentence.start_char : sentence.end_char].lower()
@@ -243,14 +239,6 @@ class ClaimExtractor:
             certainty=round(certainty * pattern_strength, 2),
             notes=notes,
         )
-
-
-def _inflections(word: str) -> set[str]:
-    """'ally' → ally, allies, allied; 'treaty' → treaties; 'defend' → defends, defended."""
-    forms = {word, word + "s", word + "ed", word + "d"}
-    if word.endswith("y"):
-        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
-    return forms
 
 
 _NAME_CERTAINTY = {CAPITAL: CAPITAL_CERTAINTY, FUZZY: FUZZY_CERTAINTY}

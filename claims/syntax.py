@@ -257,8 +257,8 @@ def _classify(inner: list[Token], obj: Span, extractors) -> tuple[RelationCues, 
     for token in inner:
         lemma = token.lemma_.lower()
         kind = _cue(token, extractors)
-        if kind and token.i in superseded and token.pos_ in ("NOUN", "PROPN"):
-            pattern.append(lemma)
+        if token.i in superseded and token.pos_ in ("NOUN", "PROPN"):
+            pattern.append(lemma)  # the first of two coordinated nouns ("a US ally but not a NATO member")
             continue
         if kind:
             hits.setdefault(kind[0], lemma)
@@ -338,8 +338,6 @@ def _neutral_head_cue(token: Token, obj: Span, extractors) -> str | None:
         if found:
             return found[0]  # "an EU candidate country" is a candidacy before it is the EU's
     if any(child.i in {t.i for t in obj} for child in modifiers):
-        return "member_of"
-    if token.lemma_.lower() in ("ally", "allies"):
         return "member_of"
     return None
 

@@ -65,6 +65,8 @@ def _judge_affiliation(st: Statement, kb: KnowledgeBase) -> Judgement:
         return _silent(f"the base marks {kb.name(st.subject)}'s status in {kb.name(st.object)} as disputed")
     if st.left:
         return _judge_leaving(st, facts, kb)
+    if st.founding:
+        return _judge_founding(st, facts, kb)
     if st.year is not None and st.relation is Relation.CANDIDATE_FOR:
         # Candidacy facts start at candidate status; a year in the claim is usually the
         # application's, which the base does not record. Silence beats a wrong date.
@@ -118,6 +120,24 @@ def _judge_event(st: Statement, facts: list[Fact], kb: KnowledgeBase) -> Judgeme
     if matching:
         return _decided(_flip(Verdict.TRUE, st.negated), matching, kb, st, _describe_all(matching, kb, st.subject))
     explanation = f"Not in {st.year}: {_describe_all(dated, kb, st.subject)}"
+    return _decided(Verdict.TRUE if st.negated else Verdict.FALSE, dated, kb, st, explanation)
+
+
+def _judge_founding(st: Statement, facts: list[Fact], kb: KnowledgeBase) -> Judgement:
+    """'The UK is a founding member of the EU': a member from the organisation's founding (or
+    before it, through a predecessor such as the EEC)."""
+    org = kb.organisations[st.object]
+    if org.founded is None:
+        return _silent(f"the base does not date the founding of {org.short_name}")
+    dated = [f for f in facts if f.start]
+    if not dated:
+        if kb.is_complete(st.object, st.relation) and not facts:
+            return _closed_world(st, kb)
+        return _silent(f"the base does not date {kb.name(st.subject)}'s membership of {org.short_name}")
+    founding = [f for f in dated if f.start.as_date() <= org.founded.as_date()]
+    if founding:
+        return _decided(_flip(Verdict.TRUE, st.negated), founding, kb, st, _describe_all(founding, kb, st.subject))
+    explanation = f"{org.short_name} was founded on {org.founded.readable()}; {_describe_all(dated, kb, st.subject)}"
     return _decided(Verdict.TRUE if st.negated else Verdict.FALSE, dated, kb, st, explanation)
 
 

@@ -242,3 +242,4 @@ class Statement(_Strict):
     tense: Tense = Tense.PRESENT
     event: bool = Field(default=False, description="The claim is about joining, not being")
     left: bool = Field(default=False, description="The claim is that a membership ended ('left the CSTO')")
+    founding: bool = Field(default=False, description="The claim is of a founding membership ('a founding member')")

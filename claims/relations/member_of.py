@@ -6,7 +6,9 @@ from knowledge.models import Relation
 MEMBER_OF = RelationCues(
     relation=Relation.MEMBER_OF,
     verbs=frozenset({"join", "rejoin", "belong", "enter", "accede", "participate"}),
-    nouns=frozenset({"member", "membership", "part", "ally", "signatory", "founder", "memeber", "accession"}),
+    # Not "ally": forum writers call friendly partners "NATO allies" ("Japan is a close NATO
+    # ally"), and a correction must not rest on a loose word.
+    nouns=frozenset({"member", "membership", "part", "signatory", "founder", "memeber", "accession"}),
     prepositions=frozenset({"in", "within", "inside"}),
     passive_verbs=frozenset({"admit", "readmit", "accept", "include"}),
     phrasal_verbs=frozenset({

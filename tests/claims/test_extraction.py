@@ -176,6 +176,7 @@ PACTS = [
     ]),
     # Loose words and other kinds of agreement are no pact claim.
     ("The US and Israel are allies.", []),
+    ("Japan is a close NATO ally.", []),  # 'ally' is loose talk, not membership
     ("The US has a trade treaty with Japan.", []),
     ("France, Germany and Italy signed a defence pact.", []),
     ("Turkey sent drones to Azerbaijan.", []),

@@ -55,6 +55,11 @@ COOP = Relation.DEFENSE_COOPERATION
         ("AZE", PACT, "PAK", {}, Verdict.MISLEADING),
         ("AZE", COOP, "PAK", {}, Verdict.TRUE),
         ("JPN", COOP, "USA", {}, Verdict.TRUE),  # a pact is also cooperation
+        # founding members: a member from the founding date (or before it, through the EEC)
+        ("GBR", M, "eu", {"founding": True, "year": 1993, "event": True}, Verdict.TRUE),
+        ("AUT", M, "eu", {"founding": True, "year": 1993, "event": True}, Verdict.FALSE),
+        ("CAN", M, "nato", {"founding": True, "year": 1949, "event": True}, Verdict.TRUE),
+        ("FIN", M, "nato", {"founding": True, "year": 1949, "event": True}, Verdict.FALSE),
         # leaving ("left the CSTO in 1999" arrives negated, left): the year is the end's
         ("GEO", M, "csto", {"left": True, "negated": True, "year": 1999, "tense": Tense.PAST}, Verdict.TRUE),
         ("GEO", M, "csto", {"left": True, "negated": True, "year": 2005, "tense": Tense.PAST}, Verdict.FALSE),
