@@ -1,0 +1,167 @@
+"""What of a post the parser must see: usually nothing, otherwise a few of its sentences.
+
+Parsing is what costs (milliseconds a sentence), and most forum posts never name an alliance.
+
+1. Any keyword at all? An organisation's name, or a word a pact between two states needs
+   ("treaty", "alliance", "defend"), as a whole word in any case. One regular expression
+   shaped as a trie, run on the lower-cased post: some 20 µs a post, where an alternation of
+   the 250 keywords takes 300.
+2. Which sentences? A claim needs a keyword and a subject in one sentence: a state's name,
+   capital or adjective, a group of states, a word one typo from a state's name, or a pronoun.
+   A post with no such sentence is not parsed at all. Otherwise a sentence is blanked (spaces
+   of the same length, newlines kept, as quotes are) only when it cannot matter to any claim:
+   no keyword, no name, and too long to be an elliptical echo of the claim before ("So did
+   Georgia", "It isn't"). Offsets stay the post's.
+
+The sentence split is cautious: at . ! ? before a capital letter (never after an abbreviation
+such as "U.S." or "Gen.") and at blank lines. A sentence left whole costs a little parsing; a
+sentence cut in two could lose a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from claims import relations
+from claims.fuzzy import FuzzyNames
+from knowledge.base import KnowledgeBase
+
+# Words that may stand for a state named elsewhere (claims.pipeline, claims.ellipsis).
+PRONOUNS = frozenset({"it", "its", "they", "their", "them", "both", "he", "she"})
+# A sentence of more words than this is never read as an echo of the one before (claims.ellipsis
+# reads up to 8); the margin keeps a small change there from silently dropping claims here.
+ECHO_WORDS = 12
+ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "st", "mt", "jr", "sr", "vs", "etc", "gen", "col", "lt", "sgt", "capt", "cmdr",
+    "adm", "maj", "gov", "sen", "rep", "pres", "prof", "rev", "hon", "inc", "ltd", "co", "corp", "dept",
+    "univ", "approx", "est", "fig", "no", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "ave", "blvd", "rd",
+})
+# The space after . ! ? (and a closing quote or bracket) before a capital, or a blank line.
+_BREAK = re.compile(r"[.!?][\"'”’)\]]*(?P<space>\s+)(?=[\"'“‘(\[]*[A-Z])|(?P<paragraph>\n[ \t]*\n\s*)")
+_WORD_BEFORE = re.compile(r"(\S*?)([.!?]+)[\"'”’)\]]*$")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ALNUM = re.compile(r"[^\W_]")
+
+
+class Prefilter:
+    def __init__(self, kb: KnowledgeBase, fuzzy: FuzzyNames):
+        self.fuzzy = fuzzy
+        self.keywords = trie_regex(keywords(kb))
+        self.subjects = trie_regex(subject_names(kb) | PRONOUNS)
+
+    def could_hold_claim(self, text: str) -> bool:
+        """Step 1: any keyword in the text."""
+        return bool(self.keywords.search(text.lower()))
+
+    def to_parse(self, text: str) -> str | None:
+        """Step 2: the text with the sentences that cannot matter blanked, or None when no
+        sentence holds both a keyword and a possible subject."""
+        if not self.could_hold_claim(text):
+            return None
+        pieces, done, claimable = [], 0, False
+        for start, end in sentences(text):
+            sentence = text[start:end]
+            lowered = sentence.lower()
+            keyword = bool(self.keywords.search(lowered))
+            subject = bool(self.subjects.search(lowered)) or self._misspelled(sentence)
+            claimable = claimable or (keyword and subject)
+            matters = keyword or subject or _words(sentence) <= ECHO_WORDS
+            pieces += [text[done:start], sentence if matters else _blank(sentence)]
+            done = end
+        return "".join(pieces) + text[done:] if claimable else None
+
+    def _misspelled(self, sentence: str) -> bool:
+        """A word the parser's gazetteer will not know but claims.fuzzy may read as a state,
+        in any of the cases normalisation may give it."""
+        return any(
+            self.fuzzy.match(form)
+            for word in _LETTERS.findall(sentence)
+            for form in {word, word.lower(), word.capitalize()}
+        )
+
+
+def keywords(kb: KnowledgeBase) -> set[str]:
+    """Organisation names, and the words a pact between two states needs, lower-cased."""
+    names = set()
+    for org in kb.organisations.values():
+        names.update(n.lower() for n in (org.name, org.short_name, *org.aliases))
+    for extractor in relations.extractors_for(relations.STATE):
+        for word in extractor.obliged_verbs.union(*(q.heads for q in extractor.qualified_nouns)):
+            names.update(_inflections(word))
+    return names
+
+
+def subject_names(kb: KnowledgeBase) -> set[str]:
+    """Every name that can be the subject of a claim: states, their capitals and adjectives,
+    groups of states; lower-cased (in any case is more than the gazetteer matches: safe)."""
+    names = set()
+    for state in kb.states.values():
+        names.update(n.lower() for n in (state.name, *state.aliases, *state.exact_aliases, *state.capitals, *state.demonyms))
+    for group in kb.groups.values():
+        names.update(n.lower() for n in group.names)
+    return names
+
+
+def trie_regex(words: Iterable[str]) -> re.Pattern:
+    """Whole-word matches of any of `words` in lower-cased text, the alternatives nested by
+    common prefix so that the engine tries one branch per character, not one per word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(rf"(?<![\w])(?:{_alternatives(trie)})(?![\w])")
+
+
+def _alternatives(node: dict) -> str:
+    branches = [re.escape(char) + _alternatives(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence, split cautiously; what lies between is whitespace."""
+    start = 0
+    for found in _BREAK.finditer(text):
+        if found.group("paragraph") is not None:
+            end, following = found.span("paragraph")
+        else:
+            end, following = found.span("space")
+            if not _ends_sentence(text[start:end]):
+                continue
+        if end > start:
+            yield start, end
+        start = following
+    if start < len(text):
+        yield start, len(text)
+
+
+def _ends_sentence(sentence: str) -> bool:
+    """'It joined NATO.' does; 'the U.S.', 'Gen.', 'St.' and 'A.' do not."""
+    found = _WORD_BEFORE.search(sentence)
+    if found is None or found.group(2).startswith(("!", "?")):
+        return True
+    word = found.group(1).lstrip("\"'“‘([")
+    return len(word) > 1 and "." not in word and word.lower() not in ABBREVIATIONS
+
+
+def _words(sentence: str) -> int:
+    """Words with a letter or digit: never more than the parser's words in the sentence."""
+    return sum(1 for word in sentence.split() if _ALNUM.search(word))
+
+
+def _blank(sentence: str) -> str:
+    return re.sub(r"[^\n]", " ", sentence)
+
+
+def _inflections(word: str) -> set[str]:
+    """'ally' → ally, allies, allied; 'treaty' → treaties; 'defend' → defends, defended."""
+    forms = {word, word + "s", word + "ed", word + "d"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    return forms
