@@ -57,16 +57,18 @@ class ClaimExtractor:
     def extract(self, text: str) -> list[Claim]:
         as_written = strip_quotes(text)
         own_words = normalise.undisguise(as_written)  # same length: offsets stay the post's
-        to_parse = self._prefilter.to_parse(own_words)  # same length too
-        if to_parse is None:
+        window = self._prefilter.window(own_words)  # the sentences that may matter, or None
+        if window is None:
             return []
-        parse_text, misspelled = self._for_parsing(to_parse)
+        begin, finish = window
+        parse_text, misspelled = self._for_parsing(own_words[begin:finish])
         doc = self.nlp(parse_text)
         for start, end, state_id in misspelled:
             span = doc.char_span(start, end, label=FUZZY, span_id=state_id)
             if span is not None:
                 doc.spans[SPANS_KEY] = [*doc.spans[SPANS_KEY], span]
-        return _retracted(list(self._claims(doc, as_written)), own_words)
+        claims = [_shifted(c, begin) for c in self._claims(doc, as_written[begin:finish])]
+        return _retracted(claims, own_words)
 
     @cached_property
     def _spellings(self) -> dict[str, str]:
@@ -133,7 +135,9 @@ class ClaimExtractor:
                 if kind == relations.ORGANISATION:
                     # "in the CSTO, the SCO and the CIS", however the parser attached the list
                     made_claims += [
-                        self._with_object(c, other, original) for other in _listed_after(obj, orgs) for c in list(made_claims)
+                        self._with_object(c, other, original, contrast)
+                        for other, contrast in _listed_after(obj, orgs)
+                        for c in list(made_claims)
                     ]
                 for made in made_claims:
                     st = made.statement
@@ -170,12 +174,13 @@ class ClaimExtractor:
             "notes": (*claim.notes, f"'{mention.text}' added by '{mention.root.head.text}'"),
         })
 
-    def _with_object(self, claim: Claim, org, original: str) -> Claim:
+    def _with_object(self, claim: Claim, org, original: str, contrast: bool = False) -> Claim:
         organisation = self.kb.organisations[org.id_]
         relation = claim.statement.relation
         if claim.extractor == "member_of":
             relation = organisation.default_relation
-        statement = claim.statement.model_copy(update={"object": org.id_, "relation": relation})
+        negated = claim.statement.negated != contrast  # "in NATO but not the EU"
+        statement = claim.statement.model_copy(update={"object": org.id_, "relation": relation, "negated": negated})
         return claim.model_copy(update={
             "statement": statement,
             "object_text": original[org.start_char : org.end_char],
@@ -286,19 +291,32 @@ def _companions(subject, obj, mentions, kb: KnowledgeBase) -> list[tuple]:
 _LIST_GLUE = frozenset({",", "and", "&", "the", "plus", "as", "well", "also"})
 
 
-def _listed_after(obj, orgs) -> list:
-    """Organisations that follow `obj` in a plain list, whatever the parse made of it."""
+def _listed_after(obj, orgs) -> list[tuple]:
+    """Organisations that follow `obj` in a plain list, whatever the parse made of it, each with
+    whether a 'but not' / ', not' sets it against the one before ('in NATO but not the EU')."""
     listed, previous = [], obj
     for org in sorted((o for o in orgs if o.start >= obj.end), key=lambda o: o.start):
-        between = obj.doc[previous.end : org.start]
-        if not all(t.lower_ in _LIST_GLUE or t.is_space for t in between) or org.id_ == obj.id_:
+        between = [t for t in obj.doc[previous.end : org.start] if not t.is_space]
+        words = [t.lower_ for t in between if t.lower_ != "the"]
+        contrast = words[-2:] in (["but", "not"], [",", "not"], ["and", "not"]) or words == ["not"]
+        glue = words[:-1] if contrast and words[-1:] == ["not"] else words
+        if contrast:
+            glue = [w for w in glue if w not in ("but", "and")]
+        if not all(w in _LIST_GLUE for w in glue) or org.id_ == obj.id_:
             break
-        listed.append(org)
+        listed.append((org, contrast))
         previous = org
+        if contrast:
+            break  # what follows a contrast is its own list
     return listed
 
 
 _RETRACTION = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in cues.RETRACTIONS) + ")", re.IGNORECASE)
+
+
+def _shifted(claim: Claim, offset: int) -> Claim:
+    """A claim found in the part of the text parsed, placed in the whole text."""
+    return claim.model_copy(update={"start": claim.start + offset, "end": claim.end + offset}) if offset else claim
 
 
 def _retracted(claims: list[Claim], text: str) -> list[Claim]:

@@ -1,4 +1,4 @@
-"""What of a post the parser must see: usually nothing, otherwise a few of its sentences.
+"""What of a post the parser must see: usually nothing, otherwise a stretch of its sentences.
 
 Parsing is what costs (milliseconds a sentence), and most forum posts never name an alliance.
 
@@ -8,20 +8,23 @@ Parsing is what costs (milliseconds a sentence), and most forum posts never name
    the 250 keywords takes 300.
 2. Which sentences? A claim needs a keyword and a subject in one sentence: a state's name,
    capital or adjective, a group of states, a word one typo from a state's name, or a pronoun.
-   A post with no such sentence is not parsed at all. Otherwise a sentence is blanked (spaces
-   of the same length, newlines kept, as quotes are) only when it cannot matter to any claim:
-   no keyword, no name, and too long to be an elliptical echo of the claim before ("So did
-   Georgia", "It isn't"). Offsets stay the post's.
+   A post with no such sentence is not parsed at all. Otherwise the parser sees the stretch
+   from the first such sentence (from the start of the post when it holds a pronoun: the
+   state may be named anywhere before) to the last sentence that may still make or echo a
+   claim: one with a keyword or a name, or a short one with a pronoun ("It isn't."). What lies
+   outside is chit-chat around the claim; the claims come back with offsets into the post.
 
 The sentence split is cautious: at . ! ? before a capital letter (never after an abbreviation
 such as "U.S." or "Gen.") and at blank lines. A sentence left whole costs a little parsing; a
-sentence cut in two could lose a claim.
+sentence cut in two could lose a claim. tests/claims/test_prefilter.py checks that no claim
+of the dev set is lost, so that a new way of reading across sentences shows up there.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from claims import relations
 from claims.fuzzy import FuzzyNames
@@ -29,8 +32,8 @@ from knowledge.base import KnowledgeBase
 
 # Words that may stand for a state named elsewhere (claims.pipeline, claims.ellipsis).
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "both", "he", "she"})
-# A sentence of more words than this is never read as an echo of the one before (claims.ellipsis
-# reads up to 8); the margin keeps a small change there from silently dropping claims here.
+# A sentence of more words than this never echoes the claim before (claims.ellipsis reads up
+# to 8); the margin keeps a small change there from silently dropping claims here.
 ECHO_WORDS = 12
 ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "st", "mt", "jr", "sr", "vs", "etc", "gen", "col", "lt", "sgt", "capt", "cmdr",
@@ -49,28 +52,38 @@ class Prefilter:
     def __init__(self, kb: KnowledgeBase, fuzzy: FuzzyNames):
         self.fuzzy = fuzzy
         self.keywords = trie_regex(keywords(kb))
-        self.subjects = trie_regex(subject_names(kb) | PRONOUNS)
+        self.names = trie_regex(subject_names(kb))
+        self.pronouns = trie_regex(PRONOUNS)
 
     def could_hold_claim(self, text: str) -> bool:
         """Step 1: any keyword in the text."""
         return bool(self.keywords.search(text.lower()))
 
-    def to_parse(self, text: str) -> str | None:
-        """Step 2: the text with the sentences that cannot matter blanked, or None when no
-        sentence holds both a keyword and a possible subject."""
+    def window(self, text: str) -> tuple[int, int] | None:
+        """Step 2: (start, end) of the part of `text` the parser must see, or None when no
+        sentence holds a keyword beside a possible subject."""
         if not self.could_hold_claim(text):
             return None
-        pieces, done, claimable = [], 0, False
-        for start, end in sentences(text):
-            sentence = text[start:end]
-            lowered = sentence.lower()
-            keyword = bool(self.keywords.search(lowered))
-            subject = bool(self.subjects.search(lowered)) or self._misspelled(sentence)
-            claimable = claimable or (keyword and subject)
-            matters = keyword or subject or _words(sentence) <= ECHO_WORDS
-            pieces += [text[done:start], sentence if matters else _blank(sentence)]
-            done = end
-        return "".join(pieces) + text[done:] if claimable else None
+        found = [self._read(text, start, end) for start, end in sentences(text)]
+        first = next((i for i, s in enumerate(found) if s.keyword and (s.names or s.pronoun)), None)
+        if first is None:
+            return None
+        # After the first claim, what may still make or echo one ("So did Georgia", "It isn't").
+        last = max(i for i, s in enumerate(found) if i == first or s.keyword or s.names or (s.pronoun and s.short))
+        # A pronoun in the first claim may stand for a state named anywhere before it.
+        start = 0 if found[first].pronoun else found[first].start
+        return start, found[last].end
+
+    def _read(self, text: str, start: int, end: int) -> _Sentence:
+        sentence = text[start:end]
+        lowered = sentence.lower()
+        return _Sentence(
+            start, end,
+            keyword=bool(self.keywords.search(lowered)),
+            names=bool(self.names.search(lowered)) or self._misspelled(sentence),
+            pronoun=bool(self.pronouns.search(lowered)),
+            short=_words(sentence) <= ECHO_WORDS,
+        )
 
     def _misspelled(self, sentence: str) -> bool:
         """A word the parser's gazetteer will not know but claims.fuzzy may read as a state,
@@ -80,6 +93,16 @@ class Prefilter:
             for word in _LETTERS.findall(sentence)
             for form in {word, word.lower(), word.capitalize()}
         )
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    keyword: bool  # an organisation's name or a pact word
+    names: bool  # a state, capital, adjective, group, or a likely misspelling of one
+    pronoun: bool  # a word that may stand for a state named before
+    short: bool  # short enough to echo the claim before ("It isn't.")
 
 
 def keywords(kb: KnowledgeBase) -> set[str]:
@@ -153,10 +176,6 @@ def _ends_sentence(sentence: str) -> bool:
 def _words(sentence: str) -> int:
     """Words with a letter or digit: never more than the parser's words in the sentence."""
     return sum(1 for word in sentence.split() if _ALNUM.search(word))
-
-
-def _blank(sentence: str) -> str:
-    return re.sub(r"[^\n]", " ", sentence)
 
 
 def _inflections(word: str) -> set[str]:
