@@ -98,3 +98,11 @@ RETRACTIONS = ("wait, ", "wait no", "scratch that", "never mind", "nevermind", "
 # "Armenia is still technically in the CSTO but has frozen its participation". Such a claim is
 # true as written; correcting it as misleading would be pedantic.
 ACKNOWLEDGED_LIMITS = ("frozen", "freeze", "froze", "suspend", "on paper", "technically", "nominally", "in name only", "on hold", "stalled")
+
+# Phrases that hand a claim to someone else: "According to some tiktoker India joined AUKUS".
+HEARSAY_PHRASES = ("according to", "rumour has it", "rumor has it", "word is", "supposedly", "i keep reading")
+# Words a question may open with before its auxiliary: "wait is Cyprus in NATO".
+DISCOURSE_OPENERS = frozenset({
+    "wait", "so", "ok", "okay", "hey", "well", "but", "and", "also", "btw", "lol", "hmm", "um", "uh",
+    "quick", "question", "honestly", "seriously", "really", "genuinely", "sorry", "then", "now",
+})

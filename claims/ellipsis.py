@@ -41,8 +41,10 @@ def resolve(sentence, states, previous: list[Claim], previous_subjects, original
         return [
             _echo(c, sentence, c.statement.subject, original, words[0], None, None, relation=role, polarity=negated)
             for c in _distinct(previous)
+            # only after a denial: "Azerbaijan is not in NATO. It is a partner."
             if c.statement.subject in subject_ids and len(subject_ids) == 1 and not c.statement.relation.symmetric
-        ][:1]
+            and c.statement.negated
+        ][-1:]  # the organisation named last: "in NATO but not the EU. It's a candidate though."
     negated = any(t.dep_ == "neg" or t.lower_ in ("neither", "nor", "not", "n't", "never") for t in words)
     if len(states) == 1 and not _has_content(words, states[0]):
         if words[0].lower_ in ECHO_OPENERS or words[-1].lower_ in ECHO_ENDINGS or _year(words):

@@ -372,6 +372,9 @@ def _read_negation(result: Link, subject: Span, inner: list[Token], obj: Span) -
             elif child.lower_ in cues.NO_LONGER and any(g.lower_ in ("no", "not", "n't") for g in child.children):
                 negations += 1
                 result.notes.append("negated by 'no longer'")
+    if _neither_nor_object(obj):
+        negations += 1  # "Switzerland is in neither the EU nor NATO"
+        result.notes.append("negated by 'neither … nor'")
     if any(_scopes_over(i, obj) for i in contrasts):
         negations += 1  # "Austria is in the EU, not (in) NATO": wherever the parser hung the 'not'
         result.notes.append("negated by a contrast (', not …')")
@@ -389,6 +392,19 @@ def _read_negation(result: Link, subject: Span, inner: list[Token], obj: Span) -
             negations += 1
             result.notes.append("negated by 'neither … nor'")
     result.negated = negations % 2 == 1
+
+
+def _neither_nor_object(obj: Span) -> bool:
+    """The object is one of a 'neither X nor Y' pair (the parser may hang 'neither' anywhere
+    before X, so it is read by position: after the verb, before the object, with 'nor' in reach)."""
+    sentence = obj.sent
+    before = [t for t in sentence if t.i < obj.start]
+    neither = [t for t in before if t.lower_ == "neither"]
+    if not neither:
+        return False
+    start = neither[-1].i
+    rest = [t.lower_ for t in sentence if t.i > start]
+    return "nor" in rest and not any(t.dep_ in ("nsubj", "nsubjpass") and t.i > start and t.i < obj.start for t in sentence)
 
 
 def _contrastive_negations(sentence: Span) -> set[int]:
@@ -505,7 +521,7 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
     hedge = next((h for h in cues.HEDGES if h in lowered), None)
     if hedge:
         return _set(result, Modality.REPORTED, f"the writer is unsure ('{hedge}')")
-    if any(t.lower_ in cues.HEARSAY for t in sentence):
+    if any(t.lower_ in cues.HEARSAY for t in sentence) or any(p in lowered for p in cues.HEARSAY_PHRASES):
         return _set(result, Modality.REPORTED, "hearsay")
     if text.endswith("?") or _is_inverted_question(sentence):
         result.modality = Modality.QUESTION
@@ -561,8 +577,19 @@ def _set(result: Link, modality: Modality, why: str) -> None:
 
 
 def _is_inverted_question(sentence: Span) -> bool:
-    """'Is Azerbaijan in NATO', 'Does Turkey belong to the EU' without a question mark."""
-    first = sentence[0]
+    """'Is Azerbaijan in NATO', 'Does Turkey belong to the EU', 'wait is Cyprus in NATO',
+    'the baltics arent in the EU are they', 'Serbia in the EU when': questions without a mark."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    if _tag_question(words) or words[-1].lower_ in cues.WH_WORDS - {"which", "whether"}:
+        return True
+    opening = 0
+    while opening < len(words) - 1 and words[opening].lower_ in cues.DISCOURSE_OPENERS:
+        opening += 1
+    first = words[opening]
+    if opening and (first.pos_ == "AUX" or first.tag_ in ("VBZ", "VBP", "VBD", "MD")):
+        return True  # "wait is Cyprus in NATO": an auxiliary right after an interjection
     if first.lower_ in cues.WH_WORDS - {"which"} and first.dep_ in ("advmod", "attr", "nsubj", "dobj"):
         return True
     if first.pos_ != "AUX" and first.tag_ not in ("VBZ", "VBP", "VBD", "MD"):
@@ -573,6 +600,17 @@ def _is_inverted_question(sentence: Span) -> bool:
         return False
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     return bool(subjects) and subjects[0].i > first.i
+
+
+def _tag_question(words: list[Token]) -> bool:
+    """'..., are they', '..., isn't it', '..., right': a tag that turns a statement into a question."""
+    last = words[-1].lower_
+    if last in ("right", "innit", "eh") and len(words) > 3:
+        return True
+    if len(words) >= 4 and last in ("it", "they", "he", "she", "we", "you", "there"):
+        auxiliary = words[-3] if words[-2].lower_ in ("n't", "not") else words[-2]
+        return auxiliary.lemma_.lower() in ("be", "do", "have") or auxiliary.tag_ == "MD"
+    return False
 
 
 def _read_frames(result: Link, lca: Token) -> None:

@@ -36,6 +36,16 @@ def test_devset__verdicts_hold(report):
     assert report.verdict_accuracy >= VERDICT_FLOOR
 
 
+HELDOUT = DEVSET.parent / "heldout.jsonl"
+
+
+def test_heldout__never_a_wrong_correction(kb, extractor):
+    """The second set, written later by another author (tests/data/README.md)."""
+    report = evaluate(read_dataset(HELDOUT), Checker(kb, extractor))
+    assert report.wrong_corrections == []
+    assert report.claims.precision >= 0.93
+
+
 def test_evaluate__counts_a_correction_of_a_true_claim_as_wrong(kb, extractor):
     """The measure itself can fail: a post labelled with no claim that the bot corrects."""
     items = [{"id": "x", "text": "Azerbaijan is in NATO.", "claims": []}]

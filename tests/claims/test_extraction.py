@@ -252,6 +252,25 @@ NAMES_AND_NOISE = [
     ("Ukraine is joining the EU soon.", [("UKR", "member_of", "eu", False, H, None)]),
     ("Putin wants Belarus to stay in the CSTO.", [("BLR", "member_of", "csto", False, H, None)]),
     ("I want Ukraine in NATO.", [("UKR", "member_of", "nato", False, H, None)]),
+    # questions without a question mark: tags, openers, a trailing wh-word
+    ("the baltics arent in the EU are they", [
+        ("EST", "member_of", "eu", True, Q, None),
+        ("LVA", "member_of", "eu", True, Q, None),
+        ("LTU", "member_of", "eu", True, Q, None),
+    ]),
+    ("wait is Cyprus in NATO", [("CYP", "member_of", "nato", False, Q, None)]),
+    ("Serbia in the EU when", [("SRB", "member_of", "eu", False, Q, None)]),
+    ("According to some tiktoker India joined AUKUS. I'm not buying it.", [("IND", "member_of", "aukus", False, R, None)]),
+    # neither ... nor on the organisations; 'but not' in a list; a role after a denial
+    ("Switzerland is in neither the EU nor NATO.", [
+        ("CHE", "member_of", "eu", True, A, None),
+        ("CHE", "member_of", "nato", True, A, None),
+    ]),
+    ("Albania is in NATO but not the EU. It's a candidate though.", [
+        ("ALB", "member_of", "nato", False, A, None),
+        ("ALB", "member_of", "eu", True, A, None),
+        ("ALB", "candidate_for", "eu", False, A, None),
+    ]),
     # disguised names: homoglyphs, fullwidth letters, invisible characters
     ("Аzerbaijan is in NΑTO", [("AZE", "member_of", "nato", False, A, None)]),  # Cyrillic А, Greek Α
     ("ＡＺＥＲＢＡＩＪＡＮ ＩＳ ＩＮ ＮＡＴＯ", [("AZE", "member_of", "nato", False, A, None)]),
