@@ -67,6 +67,8 @@ OBLIGATION = frozenset({
 
 # Verbs of leaving: "left the CSTO in 1999" is a claim that a membership ended.
 LEAVING = frozenset({"leave", "quit", "exit", "withdraw", "abandon", "ditch"})
+# Two-word verbs of leaving, verb and particle: "walked out of the Baghdad Pact", "pulled out of".
+LEAVING_PHRASAL = frozenset({("walk", "out"), ("pull", "out"), ("get", "out"), ("drop", "out"), ("back", "out"), ("opt", "out"), ("break", "away")})
 
 # Quantifiers that may head a group subject: "none of the Baltic states", "all of them".
 QUANTIFIERS = frozenset({"none", "neither", "all", "each", "both", "every", "any"})

@@ -119,7 +119,7 @@ def _finish(inner: list[Token], obj: Span, extractors, subject: Span, lca: Token
     extractor, pattern, nominal = found
     result = Link(extractor=extractor, pattern=pattern, nominal=nominal)
     result.left = extractor.relation is Relation.MEMBER_OF and any(
-        t.lemma_.lower() in cues.LEAVING and t.pos_ in ("VERB", "AUX") for t in inner
+        _leaving(t) for t in inner
     )
     _read_negation(result, subject, inner, obj)
     if result.left:
@@ -275,7 +275,9 @@ def _classify(inner: list[Token], obj: Span, extractors) -> tuple[RelationCues, 
             pattern.append(lemma)
         elif lemma in cues.WISH and token.pos_ == "VERB":
             pattern.append(lemma)
-        elif lemma in cues.LEAVING and token.pos_ in ("VERB", "AUX") and not between_states:
+        elif _particle_of_phrasal_verb(token, extractors):
+            pattern.append(token.lower_)  # "pulled OUT of NATO", "came BACK to the AU"
+        elif _leaving(token) and not between_states:
             hits.setdefault("member_of", lemma)  # "left the CSTO": about a membership, which ended
             pattern.append(lemma)
         elif token.lower_ in cues.QUANTIFIERS and token.pos_ in ("NOUN", "PRON", "DET", "ADJ"):
@@ -301,6 +303,24 @@ def _classify(inner: list[Token], obj: Span, extractors) -> tuple[RelationCues, 
         # accepts this only for organisations that are designations.
         return COPULA, " → ".join(pattern), False
     return None
+
+
+def _particle_of_phrasal_verb(token: Token, extractors) -> bool:
+    head = token.head
+    pair = (head.lemma_.lower(), token.lower_)
+    return head.pos_ in ("VERB", "AUX") and (
+        pair in cues.LEAVING_PHRASAL or any(pair in e.phrasal_verbs for e in extractors)
+    )
+
+
+def _leaving(token: Token) -> bool:
+    """'left', 'withdrew', 'walked out of', 'pulled out of'."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in cues.LEAVING or any(
+        (lemma, c.lower_) in cues.LEAVING_PHRASAL for c in token.children if c.dep_ in ("prt", "prep", "advmod")
+    )
 
 
 def _role_given_by_as(inner: list[Token], extractors) -> tuple[str, str] | None:

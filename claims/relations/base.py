@@ -67,7 +67,7 @@ class RelationCues:
     def cue_kind(self, token: Token, passive: bool, obligation: frozenset[str] = frozenset()) -> str | None:
         lemma, pos = token.lemma_.lower(), token.pos_
         if pos in ("VERB", "AUX") and any(
-            (lemma, c.lower_) in self.phrasal_verbs for c in token.children if c.dep_ in ("dobj", "prt", "prep")
+            (lemma, c.lower_) in self.phrasal_verbs for c in token.children if c.dep_ in ("dobj", "prt", "prep", "advmod")
         ):
             return "verb"
         if pos in ("VERB", "AUX", "ADJ") and (
