@@ -118,9 +118,7 @@ def _finish(inner: list[Token], obj: Span, extractors, subject: Span, lca: Token
         return None
     extractor, pattern, nominal = found
     result = Link(extractor=extractor, pattern=pattern, nominal=nominal)
-    result.left = extractor.relation is Relation.MEMBER_OF and any(
-        _leaving(t) for t in inner
-    )
+    result.left = extractor.relation is Relation.MEMBER_OF and _leaving_is_nearest(inner, extractors)
     _read_negation(result, subject, inner, obj)
     if result.left:
         result.negated = not result.negated
@@ -303,6 +301,20 @@ def _classify(inner: list[Token], obj: Span, extractors) -> tuple[RelationCues, 
         # accepts this only for organisations that are designations.
         return COPULA, " → ".join(pattern), False
     return None
+
+
+def _leaving_is_nearest(inner: list[Token], extractors) -> bool:
+    """The path's verb nearest the organisation says whether the claim is of leaving: 'walked out
+    of the OAU in 1984 and only came back to the AU' joins the AU. (`inner` runs from the
+    subject towards the organisation.)"""
+    for token in reversed(inner):
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if _leaving(token):
+            return True
+        if _cue(token, extractors):
+            return False
+    return False
 
 
 def _particle_of_phrasal_verb(token: Token, extractors) -> bool:

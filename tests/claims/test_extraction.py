@@ -235,7 +235,12 @@ NAMES_AND_NOISE = [
         ("LVA", "member_of", "nato", False, A, 2004),
         ("LTU", "member_of", "nato", False, A, 2004),
     ]),
-    # leaving is a membership that ended
+    # leaving is a membership that ended; the verb nearest the organisation decides
+    ("Iraq walked out of the Baghdad Pact in 1959.", [("IRQ", "member_of", "cento", True, A, 1959)]),
+    ("Morocco walked out of the OAU in 1984 and only came back to the AU in 2017.", [
+        ("MAR", "member_of", "oau", True, A, 1984),
+        ("MAR", "member_of", "au", False, A, None),
+    ]),
     ("Britain left the EU in 2020.", [("GBR", "member_of", "eu", True, A, 2020)]),
     # another clause, another name on the path, a candidate country
     ("Montenegro joined NATO in 2017 and Russia tried a coup.", [("MNE", "member_of", "nato", False, A, 2017)]),
