@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -66,14 +68,59 @@ class StoreSettings(_Section):
     path: str = "factcheck.db"
 
 
+Mode = Literal["dry-run", "review", "auto"]
+
+
 class SourceSettings(_Section):
-    kind: str
-    url: str | None = None
-    subreddit: str | None = None
-    praw_site: str | None = None
-    mode: str = "dry-run"
-    api_key_env: str | None = None
-    api_username: str | None = None
+    kind: Literal["discourse", "reddit"] = Field(description="discourse or reddit")
+    url: str | None = Field(default=None, description="Discourse: the site's base address")
+    subreddit: str | None = Field(default=None, description="Reddit: the subreddit the bot polls, without r/")
+    praw_site: str | None = Field(default=None, description="Reddit: the praw.ini site with the bot's credentials")
+    mode: Mode = Field(
+        default="dry-run",
+        description="dry-run: drafts stored and logged; review: drafts wait for `factcheck review`; "
+        "auto: confident false and outdated verdicts posted, the rest wait for review",
+    )
+    api_key_env: str | None = Field(default=None, description="Discourse: the environment variable holding the API key")
+    api_username: str | None = Field(default=None, description="Discourse: the bot's account")
+    name: str | None = Field(default=None, description="How logs, the store and `bot status` name the source")
+    categories: list[int] = Field(
+        default_factory=list, description="Discourse: category ids to answer in; empty: the whole site"
+    )
+
+    @property
+    def key(self) -> str:
+        """The source's name: given, else the Discourse host (and folder), else r/<subreddit>."""
+        if self.name:
+            return self.name
+        if self.kind == "reddit":
+            return f"r/{self.subreddit}"
+        parts = urlsplit(self.url or "")
+        return f"{parts.hostname or self.url}{parts.path.rstrip('/')}"
+
+
+class BotSettings(_Section):
+    """`factcheck bot run`: how often, how much, and never what."""
+
+    interval_s: float = Field(default=300, ge=10, description="Seconds between polls when not --once")
+    auto_min_confidence: float = Field(
+        default=0.9, ge=0, le=1, description="auto mode posts false and outdated verdicts at or above this"
+    )
+    max_replies_per_thread: int = Field(default=1, ge=0, description="Replies of the bot in one thread, ever")
+    max_replies_per_hour: int = Field(default=6, ge=0, description="Replies per source in any hour")
+    user_cooldown_minutes: float = Field(default=60, ge=0, description="Least time between two replies to one user")
+    max_post_age_hours: float = Field(default=48, ge=0, description="Older posts are not answered; 0: any age")
+    ignore_users: list[str] = Field(
+        default_factory=lambda: ["AutoModerator", "system", "discobot"],
+        description="Other bots: never answered",
+    )
+    opt_out_users: list[str] = Field(
+        default_factory=list, description="Never answered; users may also post '!factcheck optout'"
+    )
+    kill_switch: str = Field(
+        default="factcheck.stop", description="While this file exists nothing is posted; drafts wait for review"
+    )
+    max_pages: int = Field(default=5, ge=1, description="Discourse /posts.json pages read back per poll")
 
 
 class Settings(_Section):
@@ -81,6 +128,7 @@ class Settings(_Section):
     reply: ReplySettings = Field(default_factory=ReplySettings)
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     store: StoreSettings = Field(default_factory=StoreSettings)
+    bot: BotSettings = Field(default_factory=BotSettings)
     sources: list[SourceSettings] = Field(default_factory=list)
 
 
