@@ -145,3 +145,47 @@ def _post(data: dict, ref: TopicRef, slug: str) -> Post:
         url=f"{ref.base}/t/{slug}/{ref.id}/{number}",
         text=html_own_words(data["cooked"] if isinstance(data.get("cooked"), str) else ""),
     )
+
+
+# --- The site's latest posts, for the bot (`factcheck bot run`) -------------------------------
+
+REGULAR = 1  # post_type: a poster's post (not a moderator action, not a whisper)
+
+
+@dataclass(frozen=True)
+class SitePost:
+    """A post from the list of a site's latest posts, with where it stands."""
+
+    post: Post
+    topic_id: int
+    category_id: int | None
+    created_at: str | None  # ISO 8601, as Discourse gives it
+
+
+def latest_posts(base: str, fetcher: Fetcher, settings: Settings, before: int | None = None) -> list[SitePost]:
+    """`GET /posts.json`: the site's latest regular posts, newest first (Discourse sends about 50),
+    with `raw` and `cooked`; `before=<post id>` pages back. Private messages are not in it."""
+    base = base.rstrip("/")
+    url = f"{base}/posts.json"
+    headers = {"Accept": "application/json", **api_headers(url, settings)}
+    answer = fetcher.get(url, params={"before": before} if before else None, headers=headers)
+    data = answer.json() if answer.content_type == "application/json" else None
+    posts = data.get("latest_posts") if isinstance(data, dict) else None
+    if not isinstance(posts, list):
+        raise NotDiscourse(url, "no list of latest posts there")
+    out = []
+    for p in posts:
+        if not (isinstance(p, dict) and all(isinstance(p.get(k), int) for k in ("id", "post_number", "topic_id"))):
+            continue
+        if p.get("post_type", REGULAR) != REGULAR:
+            continue
+        slug = p.get("topic_slug") if isinstance(p.get("topic_slug"), str) else "-"
+        category = p.get("category_id")
+        created = p.get("created_at")
+        out.append(SitePost(
+            post=_post(p, TopicRef(base, p["topic_id"], slug), slug),
+            topic_id=p["topic_id"],
+            category_id=category if isinstance(category, int) else None,
+            created_at=created if isinstance(created, str) else None,
+        ))
+    return out

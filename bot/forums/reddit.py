@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import configparser
 import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import praw
@@ -85,6 +86,15 @@ def fetch(url: str, settings: Settings, session: requests.Session, agent: str) -
 
 def _reddit(settings: Settings, session: requests.Session, agent: str) -> praw.Reddit:
     site = next((s.praw_site for s in settings.sources if s.kind == "reddit" and s.praw_site), None)
+    reddit = client(site, settings, session, agent)
+    reddit.read_only = True
+    return reddit
+
+
+def client(site: str | None, settings: Settings, session: requests.Session, agent: str) -> praw.Reddit:
+    """praw for a praw.ini site (None: DEFAULT and praw_* variables), through the guarded session.
+    With a username and password (or a refresh token) it may post; with only a client id and
+    secret it reads."""
     try:
         reddit = praw.Reddit(
             site,
@@ -99,7 +109,6 @@ def _reddit(settings: Settings, session: requests.Session, agent: str) -> praw.R
         ) from None
     except (configparser.Error, ValueError) as exc:  # a praw.ini site that does not exist, a bad value
         raise CredentialsMissing(f"praw cannot read its configuration (praw.ini, praw_* variables): {exc}") from None
-    reddit.read_only = True
     return reddit
 
 
@@ -153,3 +162,56 @@ def _error(exc: prawcore.exceptions.PrawcoreException, url: str, timeout_s: floa
     if status is not None:
         return FetchFailed(url, f"Reddit answered {status}")
     return FetchFailed(url, str(original or exc)[:200])
+
+
+# --- A subreddit's newest posts, for the bot (`factcheck bot run`) ----------------------------
+
+@dataclass(frozen=True)
+class SubredditPost:
+    """A submission or comment from a subreddit's newest, with where it stands."""
+
+    post: Post  # post.id is the fullname (t3_..., t1_...): what a reply is addressed to
+    submission_id: str  # the thread
+    created_utc: float | None
+
+
+def newest(reddit: praw.Reddit, subreddit: str, settings: Settings, limit: int = 100) -> list[SubredditPost]:
+    """The newest submissions (`/r/<sub>/new`) and comments (`/r/<sub>/comments`) of a subreddit,
+    up to `limit` of each, newest first; deleted and removed ones are left out."""
+    url = f"{REDDIT}/r/{subreddit}/"
+    try:
+        things = [*reddit.subreddit(subreddit).new(limit=limit), *reddit.subreddit(subreddit).comments(limit=limit)]
+    except prawcore.exceptions.PrawcoreException as exc:
+        raise _error(exc, url, settings.fetch.timeout_s) from None
+    out = []
+    for thing in things:
+        data = vars(thing)
+        body = data.get("selftext") if isinstance(thing, Submission) else data.get("body")
+        if body in GONE or data.get("author") is None:
+            continue
+        link = data.get("link_id") or ""
+        post = _post(thing, 0)
+        out.append(SubredditPost(
+            post=Post(id=thing.fullname, number=0, author=post.author, url=post.url, text=post.text),
+            submission_id=thing.id if isinstance(thing, Submission) else link.removeprefix("t3_"),
+            created_utc=data.get("created_utc") if isinstance(data.get("created_utc"), int | float) else None,
+        ))
+    return out
+
+
+def comments_of(reddit: praw.Reddit, submission_id: str, settings: Settings) -> list[Post]:
+    """Every comment of a submission, newest first (up to `[fetch] reddit_replace_more_limit`
+    "more comments" expansions), each with its fullname as id: where the bot looks for its own."""
+    url = f"{REDDIT}/comments/{submission_id}/"
+    try:
+        submission = reddit.submission(id=submission_id)
+        submission.comment_sort = "new"
+        submission.comments.replace_more(limit=settings.fetch.reddit_replace_more_limit)
+        comments = submission.comments.list()
+    except prawcore.exceptions.PrawcoreException as exc:
+        raise _error(exc, url, settings.fetch.timeout_s) from None
+    out = []
+    for comment in comments:
+        post = _post(comment, 0)
+        out.append(Post(id=comment.fullname, number=0, author=post.author, url=post.url, text=post.text))
+    return out
