@@ -7,7 +7,7 @@ import pytest
 from bot.config import Settings
 from bot.forums import fetch, guard
 from tests.forums.fakes import REDDIT_CLIENT_ID, REDDIT_CLIENT_SECRET, fake_resolve
-from tests.forums.recording import recorder
+from tests.forums.recording import played_to_the_end, recorder
 
 
 def pytest_configure(config):
@@ -38,12 +38,8 @@ def praw_credentials(monkeypatch):
 @pytest.fixture
 def cassette(request):
     """The cassette named after the test (or by its `cassette` mark); every interaction must play."""
-    mark = request.node.get_closest_marker("cassette")
-    name = mark.args[0] if mark else request.node.originalname
-    with recorder().use_cassette(f"{name}.yaml") as played:
+    with played_to_the_end(recorder(), request) as played:
         yield played
-    unplayed = [i for i in range(len(played.data)) if not played.play_counts[i]]
-    assert played.all_played, f"{name}.yaml: interactions {unplayed} were never requested"
 
 
 @pytest.fixture

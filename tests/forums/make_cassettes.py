@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import copy
 import json
+from pathlib import Path
 from urllib.parse import urlencode
 
 from vcr.request import Request
@@ -410,12 +411,12 @@ CASSETTE_BUILDERS = {
 }
 
 
-def write(name: str, interactions: list) -> None:
+def write(name: str, interactions: list, directory: Path = CASSETTES) -> None:
     requests_, responses = [], []
     for sent, answer in interactions:
         requests_.append(scrub_request(Request(sent.method, sent.uri, sent.body, dict(sent.headers))))
         responses.append(scrub_response(copy.deepcopy(answer)))
-    (CASSETTES / f"{name}.yaml").write_text(
+    (directory / f"{name}.yaml").write_text(
         serialize({"requests": requests_, "responses": responses}, yamlserializer), encoding="utf-8"
     )
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import vcr
@@ -64,9 +66,9 @@ def same_credentials(live: Request, recorded: Request) -> None:
         assert (name in live.headers) == (name in recorded.headers), f"{name} header: sent {name in live.headers}"
 
 
-def recorder() -> vcr.VCR:
+def recorder(directory: Path = CASSETTES) -> vcr.VCR:
     recording = vcr.VCR(
-        cassette_library_dir=str(CASSETTES),
+        cassette_library_dir=str(directory),
         record_mode="none",
         serializer="yaml",
         before_record_request=scrub_request,
@@ -75,3 +77,15 @@ def recorder() -> vcr.VCR:
     )
     recording.register_matcher("credentials", same_credentials)
     return recording
+
+
+@contextmanager
+def played_to_the_end(recording: vcr.VCR, request) -> Iterator:
+    """Replay the cassette named after the test (or by its `cassette` mark); every interaction in
+    it must have been requested by the end."""
+    mark = request.node.get_closest_marker("cassette")
+    name = mark.args[0] if mark else request.node.originalname
+    with recording.use_cassette(f"{name}.yaml") as played:
+        yield played
+    unplayed = [i for i in range(len(played.data)) if not played.play_counts[i]]
+    assert played.all_played, f"{name}.yaml: interactions {unplayed} were never requested"
