@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import functools
+import sqlite3
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
-from bot import evaluate, kb_commands, scan, threads
+from bot import bot_commands, evaluate, kb_commands, review, scan, threads
 from bot.config import ConfigError, Settings, load_settings
 from bot.forums import ForumError
 from bot.output import FORMATS, render
+from bot.store import BotError
 from claims.errors import ClaimsError
 from knowledge.errors import KnowledgeError
 
@@ -26,6 +28,7 @@ examples:
   factcheck --url https://forum.example.org/t/some-topic/1234
   factcheck scan posts.jsonl -o checked.jsonl
   factcheck kb show AZE
+  factcheck bot run --once --config config.toml
 
 commands:
   TEXT | -            check text given as an argument, or read from standard input
@@ -34,6 +37,10 @@ commands:
   eval DATASET        precision, recall and verdict accuracy on a labelled JSONL set
   kb validate|show|stats|export
                       the knowledge base: check it, show a state, count it, export it as JSON
+  bot run [--once] | bot status | bot resume SOURCE
+                      the forum bot: poll sources, draft or post replies; what it has done
+  review list|show|approve|reject|edit
+                      the moderators' queue of drafted replies
 """
 
 
@@ -74,6 +81,8 @@ COMMANDS = {
     "scan": scan.add_arguments,
     "eval": evaluate.add_arguments,
     "kb": kb_commands.add_arguments,
+    "bot": bot_commands.add_arguments,
+    "review": review.add_arguments,
 }
 
 
@@ -84,8 +93,11 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"factcheck: error: {exc} (see factcheck --help)", file=sys.stderr)
         return EXIT_USAGE
-    except (ConfigError, KnowledgeError, ClaimsError, scan.ScanError, evaluate.DatasetError, ForumError) as exc:
+    except (ConfigError, KnowledgeError, ClaimsError, scan.ScanError, evaluate.DatasetError, ForumError, BotError) as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except sqlite3.Error as exc:
+        print(f"factcheck: error: the store ([store] path): {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)

@@ -196,7 +196,8 @@ class Store:
     # --- posts, claims, drafts -------------------------------------------------------------
 
     def seen(self, source: str, post_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM posts WHERE source = ? AND post_id = ?", (source, post_id)).fetchone() is not None
+        row = self.db.execute("SELECT 1 FROM posts WHERE source = ? AND post_id = ?", (source, post_id)).fetchone()
+        return row is not None
 
     def add_post(self, source: str, row: dict) -> None:
         self.db.execute(
