@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from functools import cached_property
 
 from claims import relations
 from claims.fuzzy import FuzzyNames
@@ -64,45 +64,47 @@ class Prefilter:
         sentence holds a keyword beside a possible subject."""
         if not self.could_hold_claim(text):
             return None
-        found = [self._read(text, start, end) for start, end in sentences(text)]
-        first = next((i for i, s in enumerate(found) if s.keyword and (s.names or s.pronoun)), None)
+        found = [_Sentence(self, text[start:end], start, end) for start, end in sentences(text)]
+        first = next((i for i, s in enumerate(found) if s.keyword and (s.pronoun or s.names)), None)
         if first is None:
             return None
         # After the first claim, what may still make or echo one ("So did Georgia", "It isn't").
-        last = max(i for i, s in enumerate(found) if i == first or s.keyword or s.names or (s.pronoun and s.short))
+        last = next(
+            i for i in range(len(found) - 1, first - 1, -1)
+            if i == first or found[i].keyword or found[i].names or (found[i].pronoun and found[i].short)
+        )
         # A pronoun in the first claim may stand for a state named anywhere before it.
         start = 0 if found[first].pronoun else found[first].start
         return start, found[last].end
 
-    def _read(self, text: str, start: int, end: int) -> _Sentence:
-        sentence = text[start:end]
-        lowered = sentence.lower()
-        return _Sentence(
-            start, end,
-            keyword=bool(self.keywords.search(lowered)),
-            names=bool(self.names.search(lowered)) or self._misspelled(sentence),
-            pronoun=bool(self.pronouns.search(lowered)),
-            short=_words(sentence) <= ECHO_WORDS,
-        )
-
-    def _misspelled(self, sentence: str) -> bool:
-        """A word the parser's gazetteer will not know but claims.fuzzy may read as a state,
-        in any of the cases normalisation may give it."""
-        return any(
-            self.fuzzy.match(form)
-            for word in _LETTERS.findall(sentence)
-            for form in {word, word.lower(), word.capitalize()}
-        )
+    def misspelled(self, sentence: str) -> bool:
+        """A word the gazetteer will not know but claims.fuzzy may read as a state. Capitalised,
+        as normalisation may write it: fuzzy matching then holds for any case it holds for."""
+        return any(self.fuzzy.match(word.capitalize()) for word in _LETTERS.findall(sentence))
 
 
-@dataclass(frozen=True)
 class _Sentence:
-    start: int
-    end: int
-    keyword: bool  # an organisation's name or a pact word
-    names: bool  # a state, capital, adjective, group, or a likely misspelling of one
-    pronoun: bool  # a word that may stand for a state named before
-    short: bool  # short enough to echo the claim before ("It isn't.")
+    """What a sentence holds, each found when first asked for: most are never asked."""
+
+    def __init__(self, prefilter: Prefilter, text: str, start: int, end: int):
+        self.prefilter, self.text, self.lowered = prefilter, text, text.lower()
+        self.start, self.end = start, end
+
+    @cached_property
+    def keyword(self) -> bool:  # an organisation's name or a pact word
+        return bool(self.prefilter.keywords.search(self.lowered))
+
+    @cached_property
+    def names(self) -> bool:  # a state, capital, adjective, group, or a likely misspelling of one
+        return bool(self.prefilter.names.search(self.lowered)) or self.prefilter.misspelled(self.text)
+
+    @cached_property
+    def pronoun(self) -> bool:  # a word that may stand for a state named before
+        return bool(self.prefilter.pronouns.search(self.lowered))
+
+    @cached_property
+    def short(self) -> bool:  # short enough to echo the claim before ("It isn't.")
+        return _words(self.text) <= ECHO_WORDS
 
 
 def keywords(kb: KnowledgeBase) -> set[str]:
