@@ -45,8 +45,9 @@ REDDIT_BANS = frozenset({"SUBREDDIT_NOTALLOWED", "SUBREDDIT_NOTALLOWED_BANNED", 
 
 
 def checkpoint(name: str) -> None:
-    """Called at "intended" (recorded, not yet sent) and "posted" (sent, not yet confirmed).
-    Nothing happens here; the crash tests end the process at these points."""
+    """Called at "intended" (recorded, not yet sent), "posted" (sent, not yet confirmed) and, by
+    the runner, "recorded" (a post and what was decided about it committed). Nothing happens
+    here; the crash tests end the process at these points."""
 
 
 class PostRefused(ForumError):

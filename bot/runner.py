@@ -158,6 +158,7 @@ class Runner:
             self.store.decide(at, "bot", decision.action, decision.reason, source=adapter.name, post_id=post.id,
                               draft_id=draft_id)
             self.store.advance(adapter.name, item.cursor)
+        posting.checkpoint("recorded")
         self.say(source=adapter.name, post=post.id, thread=item.thread_id, author=post.author,
                  action=decision.action, draft=draft_id, claims=_claims(result), reason=decision.reason)
         if reply_id is None:

@@ -220,6 +220,8 @@ CASSETTE_BUILDERS = {
     # The crash tests: what the killed process plays, then what the restarted one plays.
     "crash__killed_after_posting": lambda: [latest(ONLY_KAMAL), created(300, 1, 5009, 5)],
     "crash__killed_before_posting": lambda: [latest(ONLY_KAMAL)],
+    "crash__killed_mid_round": lambda: [latest(PAGE_A)],
+    "test_crash__killed_mid_round_nothing_is_lost_or_done_twice": lambda: [latest(PAGE_A)],
     "test_crash__killed_after_posting_the_reply_is_found_not_posted_again": lambda: [
         topic_answer(300, [PAGE_A[0], bot_reply_row(300, 1, 5009, 5)]), latest(AFTER_CRASH)],
     "test_crash__killed_before_posting_the_reply_is_posted_once": lambda: [

@@ -4,6 +4,7 @@ it at one of posting's checkpoints; the README shows its output.
 
     python -m tests.bot_run.replay test_bot_cli__run_once_in_dry_run bot run --once --config tests/bot_run/example.toml
     python -m tests.bot_run.replay crash__killed_after_posting --kill-at posted bot run --once --config C.toml
+    python -m tests.bot_run.replay crash__killed_mid_round --kill-at recorded:3 bot run --once --config C.toml
 """
 
 from __future__ import annotations
@@ -21,9 +22,15 @@ from tests.forums.fakes import API_KEY, REDDIT_CLIENT_ID, REDDIT_CLIENT_SECRET, 
 
 
 def kill_at(point: str):
+    """`posted`: at the first time posting reaches that checkpoint; `recorded:3`: the third time."""
+    name_, _, nth = point.partition(":")
+    reached = []
+
     def checkpoint(name: str) -> None:
-        if name == point:
-            os.kill(os.getpid(), signal.SIGKILL)  # no cleanup, no flush: as the OOM killer would
+        if name == name_:
+            reached.append(name)
+            if len(reached) == int(nth or 1):
+                os.kill(os.getpid(), signal.SIGKILL)  # no cleanup, no flush: as the OOM killer would
     return checkpoint
 
 

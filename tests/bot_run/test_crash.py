@@ -81,3 +81,16 @@ def test_crash__reddit_reply_found_in_the_thread_is_not_posted_again(cassette, m
     runner.run_once()
     assert replies(runner) == [("t1_c1", "posted", "t1_c9", 1)]
     assert [r.method for r in cassette.requests].count("POST") == 3  # two token grants, one reply
+
+
+def test_crash__killed_mid_round_nothing_is_lost_or_done_twice(cassette, config_file, make_settings, start):
+    """Killed after the third post of eight was recorded: the restart does the other five, once."""
+    child = killed_run(config_file("dry-run"), "crash__killed_mid_round", "recorded:3")
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    runner = start(make_settings(discourse("dry-run")))
+    count = lambda table: runner.store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
+    assert (count("posts"), count("decisions")) == (3, 3)
+    runner.run_once()
+    assert (count("posts"), count("decisions"), count("drafts")) == (8, 8, 3)
+    assert runner.store.db.execute("SELECT count(DISTINCT post_id) FROM decisions").fetchone()[0] == 8
+    assert runner.store.db.execute("SELECT cursor FROM sources").fetchone()[0] == "5008"
