@@ -10,6 +10,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from bot.config import Settings
 from bot.store import BotError, Store
@@ -91,6 +92,9 @@ def run_bot(settings: Settings, once: bool) -> int:
 def status(settings: Settings, fmt: str = "text") -> int:
     from bot.safety import kill_switch_on
 
+    if not Path(settings.store.path).exists():
+        print(f"store: {settings.store.path} is not there yet: no round has run ([store] path)")
+        return 0
     store = Store(settings.store.path)
     try:
         configured = {s.key: s for s in settings.sources}

@@ -54,13 +54,14 @@ class Decision:
 
 def log_line(at: datetime, **fields) -> str:
     """`2026-11-28T10:00:00Z source=... post=... action=... reason="..."`: one line, key=value,
-    values quoted when they hold a space. Nothing secret is ever passed in."""
+    values quoted (JSON) when they hold a space, a quote, an equals sign or anything unprintable,
+    so that no name or message can break the line or forge another. Nothing secret is passed in."""
     parts = [stamp(at)]
     for key, value in fields.items():
         if value is None or value == "":
             continue
-        text = str(value).replace("\n", " ")
-        quoted = " " in text or '"' in text or "=" in text
+        text = str(value)
+        quoted = not text.isprintable() or any(c in text for c in ' "=')
         parts.append(f"{key}={json.dumps(text, ensure_ascii=False) if quoted else text}")
     return " ".join(parts)
 

@@ -110,3 +110,24 @@ def test_config_example__every_bot_setting_in_it_is_valid_when_uncommented():
     settings = Settings(**tomllib.loads(re.sub(r"\s+#.*$", "", uncommented, flags=re.MULTILINE)))
     assert [s.kind for s in settings.sources] == ["discourse", "reddit"]
     assert settings.bot.max_replies_per_hour == 6
+
+
+def test_bot_cli__status_before_any_round(config_file, capsys, tmp_path):
+    assert main(["bot", "status", "--config", config_file()]) == 0
+    assert "is not there yet: no round has run" in capsys.readouterr().out
+    assert not (tmp_path / "bot.db").exists()
+
+
+@pytest.mark.parametrize(("value", "written"), [
+    ("kamal", "author=kamal"),
+    ("two words", 'author="two words"'),
+    ("evil\n2026-11-28T10:00:00Z source=x action=posted", 'author="evil\\n2026-11-28T10:00:00Z source=x action=posted"'),
+    ("a=b", 'author="a=b"'),
+    ("\x1b[31mred", 'author="\\u001b[31mred"'),
+])
+def test_log_line__a_value_cannot_break_the_line(value, written):
+    from bot.runner import log_line
+    from tests.bot_run.fakes import NOW
+
+    line = log_line(NOW, author=value)
+    assert line == f"2026-11-28T10:00:00Z {written}" and "\n" not in line
