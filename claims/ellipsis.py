@@ -16,6 +16,7 @@ from claims.models import Claim
 from knowledge.models import Modality, Relation
 
 PRONOUNS = frozenset({"it", "they", "he", "she"})
+ANSWERS = frozenset({"no", "nope", "nah", "yes", "yeah", "yep", "well", "actually", "lol", "lmao", "mate", "sorry"})
 ECHO_VERBS = frozenset({"be", "do", "have"})
 # "So did Georgia", "Georgia too", "Neither did Armenia".
 ECHO_OPENERS = frozenset({"so", "neither", "nor"})
@@ -31,6 +32,8 @@ ROLES = {"member": Relation.MEMBER_OF, "partner": Relation.PARTNER_OF, "candidat
 
 def resolve(sentence, states, previous: list[Claim], previous_subjects, original: str) -> list[Claim]:
     words = [t for t in sentence if not t.is_punct and not t.is_space]
+    while len(words) > 2 and words[0].lower_ in ANSWERS:
+        words = words[1:]  # "No it isn't.", "Nope, it's not."
     if not words or len(words) > 8:
         return []
     role = _role_of_pronoun(words)

@@ -19,7 +19,7 @@ from claims.fuzzy import FuzzyNames
 from claims.gazetteer import CAPITAL, DEMONYM, GROUP, ORG, SPANS_KEY, STATE, add_gazetteer, usual_spellings
 from claims.models import Claim
 from claims.prefilter import Prefilter
-from claims.quotes import strip_quotes
+from claims.quotes import quoted_words, strip_quotes
 from claims.syntax import COPULA, Link, link, link_listed
 from knowledge.base import KnowledgeBase
 from knowledge.models import Modality, Relation, Statement
@@ -56,8 +56,12 @@ class ClaimExtractor:
 
     def extract(self, text: str) -> list[Claim]:
         as_written = strip_quotes(text)
+        # What the writer quotes is not their claim, but what their "No it isn't." answers.
+        answered = self._quoted_claims(text) if as_written != text else []
         own_words = normalise.undisguise(as_written)  # same length: offsets stay the post's
         window = self._prefilter.window(own_words)  # the sentences that may matter, or None
+        if answered:
+            window = (0, window[1] if window else len(own_words))
         if window is None:
             return []
         begin, finish = window
@@ -67,8 +71,14 @@ class ClaimExtractor:
             span = doc.char_span(start, end, label=FUZZY, span_id=state_id)
             if span is not None:
                 doc.spans[SPANS_KEY] = [*doc.spans[SPANS_KEY], span]
-        claims = [_shifted(c, begin) for c in self._claims(doc, as_written[begin:finish])]
+        claims = [_trimmed(_shifted(c, begin), as_written) for c in self._claims(doc, as_written[begin:finish], answered)]
         return _retracted(claims, own_words)
+
+    def _quoted_claims(self, text: str) -> list[Claim]:
+        quoted = quoted_words(text)
+        if not quoted.strip():
+            return []
+        return [c.model_copy(update={"modality": Modality.REPORTED}) for c in self.extract(quoted)]
 
     @cached_property
     def _spellings(self) -> dict[str, str]:
@@ -95,9 +105,9 @@ class ClaimExtractor:
                 names.append((token.idx, token.idx + len(token), token.text[:1].upper() + token.text[1:].lower()))
         return normalise.recase(text, names), misspelled
 
-    def _claims(self, doc, original: str) -> Iterator[Claim]:
-        previous_subjects: list = []
-        previous_claims: list[Claim] = []
+    def _claims(self, doc, original: str, answered: list[Claim] = ()) -> Iterator[Claim]:
+        previous_claims: list[Claim] = list(answered)
+        previous_subjects: list = [_Named(i) for i in dict.fromkeys(c.statement.subject for c in answered)]
         for sentence in doc.sents:
             mentions = self._mentions(doc, sentence)
             states = [m for m in mentions if m.label_ in (STATE, CAPITAL, FUZZY)]
@@ -331,3 +341,22 @@ def _retracted(claims: list[Claim], text: str) -> list[Claim]:
         if c.start <= last and c.modality is Modality.ASSERTION else c
         for c in claims
     ]
+
+
+def _trimmed(claim: Claim, text: str) -> Claim:
+    """A sentence's offsets without the blank space a quote left before it."""
+    start, end = claim.start, claim.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if (start, end) == (claim.start, claim.end):
+        return claim
+    return claim.model_copy(update={"start": start, "end": end})
+
+
+class _Named:
+    """A subject named in quoted text: only its id is ever asked for."""
+
+    def __init__(self, id_: str):
+        self.id_ = id_

@@ -26,5 +26,19 @@ def strip_quotes(text: str) -> str:
     return text
 
 
+_MARKUP = re.compile(
+    r"^[ \t]*>+|\[/?quote(?:=[^\]]*)?\]|</?blockquote\b[^>]*>", re.IGNORECASE | re.MULTILINE
+)
+
+
+def quoted_words(text: str) -> str:
+    """The quoted words alone, quote markup and the writer's own words blanked, at the same
+    length: what the writer is answering, read for context only ("> Israel is in NATO / No it
+    isn't.") and never checked as the writer's claim."""
+    own = strip_quotes(text)
+    inside = "".join(c if o != c else (" " if c != "\n" else "\n") for c, o in zip(text, own))
+    return _MARKUP.sub(lambda m: " " * len(m.group(0)), inside)
+
+
 def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))

@@ -640,8 +640,14 @@ def _tag_question(words: list[Token]) -> bool:
     if last in ("right", "innit", "eh") and len(words) > 3:
         return True
     if len(words) >= 4 and last in ("it", "they", "he", "she", "we", "you", "there"):
+        # "..., are they", "..., didn't it": a full auxiliary whose subject is the final pronoun
+        # ("that's it" is no tag: 'it' is not the subject there).
         auxiliary = words[-3] if words[-2].lower_ in ("n't", "not") else words[-2]
-        return auxiliary.lemma_.lower() in ("be", "do", "have") or auxiliary.tag_ == "MD"
+        return (
+            (auxiliary.lemma_.lower() in ("be", "do", "have") or auxiliary.tag_ == "MD")
+            and not auxiliary.text.startswith("'")
+            and words[-1].dep_ in ("nsubj", "nsubjpass", "expl")
+        )
     return False
 
 

@@ -128,6 +128,13 @@ MULTI_SENTENCE = [
         ("MKD", "member_of", "nato", False, A, 2020),
     ]),
     ("Sweden is in NATO. I like Finland.", [("SWE", "member_of", "nato", False, A, None)]),
+    # an answer to a quote: the quote is not the writer's claim, the answer is
+    ("> Israel is in NATO\nNo it isn't.", [("ISR", "member_of", "nato", True, A, None)]),
+    ("[quote]Azerbaijan is in NATO[/quote] Nope, it's not. It's a PfP partner and that's it.", [
+        ("AZE", "member_of", "nato", True, A, None),
+        ("AZE", "partner_of", "pfp", False, A, None),
+    ]),
+    ("> Israel is in NATO\n\nThat's what he said.", []),
 ]
 
 CLAUSES = [
