@@ -1,7 +1,7 @@
 """The development set in CI: what `factcheck eval tests/data/devset.jsonl` prints, held to floors.
 
 The claims issue asks for precision >= 0.97 and recall >= 0.93. The floors below are what the
-extractor measures today (precision 0.960, recall 0.808), so that no change may make it worse;
+extractor measures today (precision 0.966, recall 0.817), so that no change may make it worse;
 raise them as it improves. Wrong corrections are held at zero: that one is not negotiable.
 """
 
@@ -13,7 +13,7 @@ from bot.check import Checker
 from bot.evaluate import evaluate, read_dataset
 
 DEVSET = Path(__file__).resolve().parent.parent / "data" / "devset.jsonl"
-PRECISION_FLOOR, RECALL_FLOOR, VERDICT_FLOOR = 0.95, 0.80, 0.93
+PRECISION_FLOOR, RECALL_FLOOR, VERDICT_FLOOR = 0.96, 0.81, 0.93
 
 
 @pytest.fixture(scope="module")
