@@ -8,6 +8,8 @@
   one from its English defaults (some 1,300 special cases) and then replace every rule with the
   same rules from disk: a fifth of the load time, spent twice. Only for pipelines whose config
   names spaCy's standard tokenizer; any other is loaded as spaCy loads it.
+- What is loaded is frozen out of the garbage collector's sight (gc.freeze): the collections a
+  post triggers, and the last one as Python exits, no longer walk it.
 - Matrix products go to numpy's OpenBLAS, held to one thread, instead of BLIS: on the small
   matrices of one forum post BLIS takes five times as long (150 µs against 30 per product), and
   parsing takes a third less time overall, with the same parses. Where numpy's OpenBLAS cannot
@@ -19,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import functools
+import gc
 import importlib.util
 import re
 from pathlib import Path
@@ -59,6 +62,9 @@ def load_model(name: str) -> Language:
     if overrides and nlp.tokenizer.prefix_search is None:  # no tokenizer on disk: spaCy's own way
         with _matrix_ops():
             nlp = spacy.load(name, exclude=list(UNUSED))
+    # The pipeline lives as long as the process. Its million objects leave the collector's
+    # sight: no later collection walks them, nor the last one as Python exits (0.4 s here).
+    gc.freeze()
     return nlp
 
 
