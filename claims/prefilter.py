@@ -45,6 +45,7 @@ ABBREVIATIONS = frozenset({
 _BREAK = re.compile(r"[.!?][\"'”’)\]]*(?P<space>\s+)(?=[\"'“‘(\[]*[A-Z])|(?P<paragraph>\n[ \t]*\n\s*)")
 _WORD_BEFORE = re.compile(r"(\S*?)([.!?]+)[\"'”’)\]]*$")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"\w+")
 _ALNUM = re.compile(r"[^\W_]")
 
 
@@ -52,8 +53,7 @@ class Prefilter:
     def __init__(self, kb: KnowledgeBase, fuzzy: FuzzyNames):
         self.fuzzy = fuzzy
         self.keywords = trie_regex(keywords(kb))
-        self.names = trie_regex(subject_names(kb))
-        self.pronouns = trie_regex(PRONOUNS)
+        self.names = WordIndex(subject_names(kb))
 
     def could_hold_claim(self, text: str) -> bool:
         """Step 1: any keyword in the text."""
@@ -95,12 +95,16 @@ class _Sentence:
         return bool(self.prefilter.keywords.search(self.lowered))
 
     @cached_property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.lowered)
+
+    @cached_property
     def names(self) -> bool:  # a state, capital, adjective, group, or a likely misspelling of one
-        return bool(self.prefilter.names.search(self.lowered)) or self.prefilter.misspelled(self.text)
+        return self.prefilter.names.found_in(self.words) or self.prefilter.misspelled(self.text)
 
     @cached_property
     def pronoun(self) -> bool:  # a word that may stand for a state named before
-        return bool(self.prefilter.pronouns.search(self.lowered))
+        return not PRONOUNS.isdisjoint(self.words)
 
     @cached_property
     def short(self) -> bool:  # short enough to echo the claim before ("It isn't.")
@@ -127,6 +131,26 @@ def subject_names(kb: KnowledgeBase) -> set[str]:
     for group in kb.groups.values():
         names.update(n.lower() for n in group.names)
     return names
+
+
+class WordIndex:
+    """Names looked up word by word (runs of letters and digits, lower-cased): 'u.s.' is
+    ('u', 's'). Built in a millisecond where a regular expression of 1,200 names takes 0.15 s
+    to compile; it ignores the punctuation between words, so it finds a little more: safe."""
+
+    def __init__(self, names: Iterable[str]):
+        self.by_first: dict[str, set[tuple[str, ...]]] = {}
+        for name in names:
+            words = tuple(_WORD.findall(name.lower()))
+            if words:
+                self.by_first.setdefault(words[0], set()).add(words)
+
+    def found_in(self, words: list[str]) -> bool:
+        return any(
+            len(name) == 1 or tuple(words[i : i + len(name)]) == name
+            for i, word in enumerate(words)
+            for name in self.by_first.get(word, ())
+        )
 
 
 def trie_regex(words: Iterable[str]) -> re.Pattern:
