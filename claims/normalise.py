@@ -89,10 +89,16 @@ _EMPHASIS = re.compile(r"(\*{1,3}|_{2,3}|~~|`+)(?=\S)|(?<=\S)(\*{1,3}|_{2,3}|~~|
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
+# Quotation marks around a phrase ("NATO 'partners across the globe'"), not apostrophes inside
+# or at the end of a word before a letter ("isn't", "NATO's").
+_QUOTE_MARKS = re.compile(r"""(?:(?<![\w])['"‘“«]+(?=\w))|(?:(?<=[\w.!?])['"’”»]+(?![\w]))""")
+
+
 def blank_symbols(text: str) -> str:
-    """Emoji, pictographs, flags, zero-width and direction marks, Markdown emphasis marks and
-    web addresses become spaces."""
+    """Emoji, pictographs, flags, zero-width and direction marks, Markdown emphasis marks, web
+    addresses and quotation marks become spaces."""
     text = _URL.sub(lambda m: " " * len(m.group(0)), text)
+    text = _QUOTE_MARKS.sub(lambda m: " " * len(m.group(0)), text)
     text = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), text)
     return "".join(" " if _is_symbol(c) else c for c in text)
 
