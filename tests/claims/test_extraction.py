@@ -208,8 +208,9 @@ NAMES_AND_NOISE = [
     # lower case, shouting and emoji do not break the parse
     ("is ukraine in nato yet", [("UKR", "member_of", "nato", False, Q, None)]),
     ("Kyrgyzstan 🇰🇬 is in the CSTO.", [("KGZ", "member_of", "csto", False, A, None)]),
-    ("Japan is a NATO 'partner across the globe', not a member.", [
+    ("Japan and Australia are NATO 'partners across the globe', not members.", [
         ("JPN", "partner_of", "partners-across-the-globe", False, A, None),
+        ("AUS", "partner_of", "partners-across-the-globe", False, A, None),
     ]),
     # companions added by 'with', 'alongside'
     ("Czechia joined NATO in 1999 alongside Poland and Hungary.", [
