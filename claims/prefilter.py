@@ -9,15 +9,16 @@ Parsing is what costs (milliseconds a sentence), and most forum posts never name
 2. Which sentences? A claim needs a keyword and a subject in one sentence: a state's name,
    capital or adjective, a group of states, a word one typo from a state's name, or a pronoun.
    A post with no such sentence is not parsed at all. Otherwise the parser sees the stretch
-   from the first such sentence (from the start of the post when it holds a pronoun: the
-   state may be named anywhere before) to the last sentence that may still make or echo a
-   claim: one with a keyword or a name, or a short one with a pronoun ("It isn't."). What lies
-   outside is chit-chat around the claim; the claims come back with offsets into the post.
+   from the first such sentence to the last that may make a claim or echo one: one with a
+   keyword, or a short one that opens with a pronoun ("It isn't.") or names a state ("So did
+   Georgia"). When the first sentence has a pronoun and no state named before it, the stretch
+   starts with the post: the state may be named anywhere before. The rest is chit-chat around
+   the claim; claims come back with offsets into the whole post.
 
 The sentence split is cautious: at . ! ? before a capital letter (never after an abbreviation
 such as "U.S." or "Gen.") and at blank lines. A sentence left whole costs a little parsing; a
-sentence cut in two could lose a claim. tests/claims/test_prefilter.py checks that no claim
-of the dev set is lost, so that a new way of reading across sentences shows up there.
+sentence cut in two could lose a claim. tests/claims/test_prefilter.py checks that no
+assertion of the dev set is lost, so that a new way of reading across sentences shows up there.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from knowledge.base import KnowledgeBase
 
 # Words that may stand for a state named elsewhere (claims.pipeline, claims.ellipsis).
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "both", "he", "she"})
+# First words of a sentence that claims.ellipsis may read as an echo of the claim before.
+ECHO_OPENERS = frozenset({"it", "they", "he", "she"})
 # A sentence of more words than this never echoes the claim before (claims.ellipsis reads up
 # to 8); the margin keeps a small change there from silently dropping claims here.
 ECHO_WORDS = 12
@@ -54,6 +57,7 @@ class Prefilter:
         self.fuzzy = fuzzy
         self.keywords = trie_regex(keywords(kb))
         self.names = WordIndex(subject_names(kb))
+        self.states = WordIndex(state_names(kb))
 
     def could_hold_claim(self, text: str) -> bool:
         """Step 1: any keyword in the text."""
@@ -68,13 +72,10 @@ class Prefilter:
         first = next((i for i, s in enumerate(found) if s.keyword and (s.pronoun or s.names)), None)
         if first is None:
             return None
-        # After the first claim, what may still make or echo one ("So did Georgia", "It isn't").
-        last = next(
-            i for i in range(len(found) - 1, first - 1, -1)
-            if i == first or found[i].keyword or found[i].names or (found[i].pronoun and found[i].short)
-        )
-        # A pronoun in the first claim may stand for a state named anywhere before it.
-        start = 0 if found[first].pronoun else found[first].start
+        # After the first claim, the last sentence that may make a claim or echo one.
+        last = next(i for i in range(len(found) - 1, first - 1, -1) if i == first or found[i].may_claim)
+        # A pronoun with no state named before it in its sentence may stand for one named earlier.
+        start = 0 if found[first].needs_antecedent else found[first].start
         return start, found[last].end
 
     def misspelled(self, sentence: str) -> bool:
@@ -110,6 +111,20 @@ class _Sentence:
     def short(self) -> bool:  # short enough to echo the claim before ("It isn't.")
         return _words(self.text) <= ECHO_WORDS
 
+    @property
+    def may_claim(self) -> bool:
+        """A keyword, or the shape of an echo (claims.ellipsis): short, and opening with a
+        pronoun ("It isn't.", "They are.") or naming a state ("So did Georgia")."""
+        opener = self.words[0] if self.words else ""
+        return self.keyword or (self.short and (opener in ECHO_OPENERS or self.names))
+
+    @property
+    def needs_antecedent(self) -> bool:
+        if not self.pronoun:
+            return False
+        state = self.prefilter.states.first_at(self.words)
+        return state is None or state > min(i for i, w in enumerate(self.words) if w in PRONOUNS)
+
 
 def keywords(kb: KnowledgeBase) -> set[str]:
     """Organisation names, and the words a pact between two states needs, lower-cased."""
@@ -119,6 +134,14 @@ def keywords(kb: KnowledgeBase) -> set[str]:
     for extractor in relations.extractors_for(relations.STATE):
         for word in extractor.obliged_verbs.union(*(q.heads for q in extractor.qualified_nouns)):
             names.update(_inflections(word))
+    return names
+
+
+def state_names(kb: KnowledgeBase) -> set[str]:
+    """The names of states and their capitals, lower-cased: what a pronoun may stand for."""
+    names = set()
+    for state in kb.states.values():
+        names.update(n.lower() for n in (state.name, *state.aliases, *state.exact_aliases, *state.capitals))
     return names
 
 
@@ -146,10 +169,18 @@ class WordIndex:
                 self.by_first.setdefault(words[0], set()).add(words)
 
     def found_in(self, words: list[str]) -> bool:
-        return any(
-            len(name) == 1 or tuple(words[i : i + len(name)]) == name
-            for i, word in enumerate(words)
-            for name in self.by_first.get(word, ())
+        return self.first_at(words) is not None
+
+    def first_at(self, words: list[str]) -> int | None:
+        """Where the first name in `words` starts."""
+        return next(
+            (
+                i
+                for i, word in enumerate(words)
+                for name in self.by_first.get(word, ())
+                if len(name) == 1 or tuple(words[i : i + len(name)]) == name
+            ),
+            None,
         )
 
 
