@@ -387,6 +387,21 @@ def reddit_private() -> list:
              response(403, as_json(forbidden), "application/json; charset=UTF-8", REDDIT_LIMITS))]
 
 
+def reddit_server_errors() -> list:
+    """Reddit's 503 three times: prawcore's own two retries, then the error."""
+    unavailable = "<html><body><h1>503 Service Unavailable</h1>No server is available to handle this request.</body></html>"
+    comments = oauth("GET", f"/comments/{SUBMISSION}/", "limit=2048&sort=old&raw_json=1")
+    return [token_exchange(), *[(comments, response(503, unavailable, "text/html; charset=UTF-8", REDDIT_LIMITS))] * 3]
+
+
+def reddit_html_not_json() -> list:
+    """A 200 whose body is a maintenance page, not the listing JSON."""
+    page = "<!doctype html><html><head><title>reddit.com: over capacity</title></head><body>Our CDN was unable to reach our servers</body></html>"
+    return [token_exchange(),
+            (oauth("GET", f"/comments/{SUBMISSION}/", "limit=2048&sort=old&raw_json=1"),
+             response(200, page, "text/html; charset=UTF-8", REDDIT_LIMITS))]
+
+
 # --- Which cassette each test plays ----------------------------------------------------------
 
 # Named after the test that plays them; other tests name the cassette they share with
@@ -405,6 +420,8 @@ CASSETTE_BUILDERS = {
     "test_html__an_image_is_not_a_thread": not_html,
     "test_reddit__nested_replies_and_more_comments_checked_completely": reddit_thread,
     "test_reddit__private_subreddit_is_one_line": reddit_private,
+    "test_reddit__server_errors_are_retried_then_one_line": reddit_server_errors,
+    "test_reddit__html_where_json_was_expected_is_one_line": reddit_html_not_json,
     "test_reddit__more_comments_beyond_the_limit_are_counted_not_lost": reddit_thread_first_page,
     "test_cli__404_is_one_line": discourse_404,
     "test_cli__private_topic_is_one_line": discourse_403,

@@ -10,7 +10,7 @@ from bot import threads
 from bot.cli import build_checker
 from bot.config import Settings
 from bot.forums import fetch_thread, reddit
-from bot.forums.errors import AccessDenied, BlockedAddress, CredentialsMissing, NotAThread
+from bot.forums.errors import AccessDenied, BlockedAddress, CredentialsMissing, FetchFailed, NotAThread
 from tests.forums.fakes import DNS
 
 THREAD_URL = "https://www.reddit.com/r/geopolitics/comments/1q2w3e/azerbaijan_and_nato/"
@@ -42,6 +42,24 @@ def test_reddit__more_comments_beyond_the_limit_are_counted_not_lost(cassette):
 def test_reddit__private_subreddit_is_one_line(cassette, settings):
     with pytest.raises(AccessDenied, match="private, quarantined or banned subreddit"):
         fetch_thread(THREAD_URL, settings)
+
+
+def test_reddit__server_errors_are_retried_then_one_line(cassette, settings, monkeypatch):
+    """prawcore retries a 503 twice, sleeping between; a third 503 is a one-line error."""
+    import prawcore.sessions
+
+    slept: list[float] = []
+    monkeypatch.setattr(prawcore.sessions.time, "sleep", slept.append)
+    with pytest.raises(FetchFailed, match="Reddit answered 503"):
+        fetch_thread(THREAD_URL, settings)
+    assert [r.method for r in cassette.requests] == ["POST", "GET", "GET", "GET"]
+    assert len(slept) == 2
+
+
+def test_reddit__html_where_json_was_expected_is_one_line(cassette, settings):
+    with pytest.raises(FetchFailed) as raised:
+        fetch_thread(THREAD_URL, settings)
+    assert "\n" not in str(raised.value)
 
 
 def test_reddit__missing_credentials_say_where_to_put_them(monkeypatch, settings):
