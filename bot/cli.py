@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib
 import sqlite3
 import sys
-from importlib.metadata import PackageNotFoundError, version
 
-from bot import bot_commands, evaluate, kb_commands, review, scan, threads
-from bot.config import ConfigError, Settings, load_settings
-from bot.forums import ForumError
-from bot.output import FORMATS, render
-from bot.store import BotError
-from claims.errors import ClaimsError
-from knowledge.errors import KnowledgeError
+from bot.config import Settings, load_settings
+from bot.formats import FORMATS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -71,19 +66,39 @@ def _check_parser() -> _Parser:
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("factcheck")
     except PackageNotFoundError:
         return "unknown"
 
 
+# Each command's module, imported only when its command runs: the bot's and the review queue's
+# bring praw and requests (0.15 s), which `factcheck "text"` never needs (issue 8's cold start).
 COMMANDS = {
-    "scan": scan.add_arguments,
-    "eval": evaluate.add_arguments,
-    "kb": kb_commands.add_arguments,
-    "bot": bot_commands.add_arguments,
-    "review": review.add_arguments,
+    "scan": "bot.scan",
+    "eval": "bot.evaluate",
+    "kb": "bot.kb_commands",
+    "bot": "bot.bot_commands",
+    "review": "bot.review",
 }
+
+# The errors that are the user's to fix, reported in one line, by the module that defines them.
+USER_ERRORS = {
+    "bot.config": "ConfigError",
+    "knowledge.errors": "KnowledgeError",
+    "claims.errors": "ClaimsError",
+    "bot.scan": "ScanError",
+    "bot.evaluate": "DatasetError",
+    "bot.forums.errors": "ForumError",
+    "bot.store": "BotError",
+}
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    """USER_ERRORS of the modules this run imported: one it never imported raised nothing."""
+    return tuple(getattr(sys.modules[module], name) for module, name in USER_ERRORS.items() if module in sys.modules)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"factcheck: error: {exc} (see factcheck --help)", file=sys.stderr)
         return EXIT_USAGE
-    except (ConfigError, KnowledgeError, ClaimsError, scan.ScanError, evaluate.DatasetError, ForumError, BotError) as exc:
+    except _user_errors() as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except sqlite3.Error as exc:
@@ -111,7 +126,7 @@ def _dispatch(argv: list[str]) -> int:
     if command in COMMANDS and command != "-":
         parser = _Parser(prog=f"factcheck {command}", formatter_class=argparse.RawDescriptionHelpFormatter)
         _common(parser)
-        COMMANDS[command](parser)
+        importlib.import_module(COMMANDS[command]).add_arguments(parser)
         argv.remove(command)
         args = parser.parse_args(argv)
         return args.run(args, load_settings(args.config))
@@ -124,6 +139,8 @@ def _dispatch(argv: list[str]) -> int:
     settings = load_settings(args.config)
     checker = build_checker(settings)
     result = checker.check(text)
+    from bot.output import render
+
     out = render(result, checker.kb, args.format, explain=args.explain, options=checker.reply_options)
     if out:
         print(out)
@@ -133,6 +150,8 @@ def _dispatch(argv: list[str]) -> int:
 def _check_url(args) -> int:
     if args.text is not None:
         raise UsageError("give either TEXT or --url URL, not both")
+    from bot import threads
+
     settings = load_settings(args.config)
     out, note = threads.check_url(args.url, settings, build_checker(settings), args.format, args.explain)
     if note:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from claims.pipeline import DEFAULT_MODEL
+from claims import DEFAULT_MODEL
 
 ENV_VAR = "FACTCHECK_CONFIG"
 LOCAL_FILE = "factcheck.toml"

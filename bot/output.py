@@ -12,10 +12,11 @@ from bot.formats.explain import explanation, statement_line
 from bot.formats.markup import MARKUPS
 from bot.formats.post import CheckedPost
 from bot.formats.report import html_report
+from bot.formats import FORMATS
 from bot.reply import ReplyOptions, compose_for, write_draft
 from knowledge.base import KnowledgeBase
 
-FORMATS = ("text", "markdown", "bbcode", "json", "claimreview", "html")
+__all__ = ["FORMATS", "render", "to_contract"]
 
 
 def to_contract(result: CheckResult, kb: KnowledgeBase) -> dict:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-
-from claims import name_ruler  # noqa: F401  registers the factcheck_name_ruler factory
 from knowledge import cache
 from knowledge.base import KnowledgeBase
+
+if TYPE_CHECKING:  # spaCy is imported only once a text needs a parse
+    from spacy.language import Language
 
 SPANS_KEY = "factcheck_entities"
 STATE, CAPITAL, DEMONYM, GROUP, ORG, TREATY = "STATE", "CAPITAL", "DEMONYM", "GROUP", "ORG", "TREATY"
@@ -91,6 +92,8 @@ def _unique(patterns: list[dict]) -> list[dict]:
 
 
 def add_gazetteer(nlp: Language, kb: KnowledgeBase) -> None:
+    from claims import name_ruler  # noqa: F401  registers the factcheck_name_ruler factory
+
     # A SpanRuler whose name patterns are matched as phrases: the same spans, far faster.
     ruler = nlp.add_pipe(
         "factcheck_name_ruler",

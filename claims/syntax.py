@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from claims import cues
 from claims.gazetteer import SPANS_KEY
 from claims.relations import EXTRACTORS, ORGANISATION, STATE, RelationCues, extractors_for
 from knowledge.models import Modality, Relation, Tense
+
+if TYPE_CHECKING:  # spaCy is imported only once a text needs a parse
+    from spacy.tokens import Span, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "poss", "conj"})
 CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})

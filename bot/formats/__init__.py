@@ -5,3 +5,7 @@
 `post`: a checked post with what the forum says about it (number, author, address);
 `explain`: a claim's statement in one line and how it was found and decided, for every output.
 """
+
+# The --format choices, here rather than in bot/output.py so that the command line can offer
+# them without importing the pipeline behind the output.
+FORMATS = ("text", "markdown", "bbcode", "json", "claimreview", "html")

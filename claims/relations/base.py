@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from knowledge.models import Relation
+
+if TYPE_CHECKING:  # spaCy is imported only once a text needs a parse
+    from spacy.tokens import Token
 
 ORGANISATION, STATE = "organisation", "state"
 
