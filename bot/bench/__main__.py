@@ -22,6 +22,8 @@ from pathlib import Path
 from bot.bench import baselines, corpus, runs
 
 CLAIM = "Azerbaijan is in NATO"
+# A post naming no alliance: the prefilter answers it without importing spaCy.
+NO_CLAIM = "Nice weather in Baku."
 TARGETS = {"spacy": 20.0, "regex": 0.5, "cold_start_s": 0.5, "peak_mb": 300.0}
 
 
@@ -65,7 +67,7 @@ def _measure(args, folder: Path, posts: Path) -> dict:
         for jobs in report["scans"]
     }
     _say(f"cold start, {args.runs} runs of each ...")
-    report["cold"] = runs.cold_start(CLAIM, args.runs, folder / "empty-cache")
+    report["cold"] = runs.cold_start(CLAIM, NO_CLAIM, args.runs, folder / "empty-cache")
     _say("regex keyword scans ...")
     for name, (pattern, lower) in baselines.keyword_patterns().items():
         report[f"regex_{name}"] = baselines.regex_scan(posts, folder / f"regex-{name}.jsonl", pattern, lower)
@@ -106,11 +108,15 @@ def _print_report(report: dict, args) -> None:
         _row(f"scan --jobs {jobs}", run.peak_mb, TARGETS["peak_mb"], " MB", at_least=False)
     cold = report["cold"]
     print()
-    print(f"cold start, median of {args.runs}")
-    print(f"  python -c 'import spacy'           {statistics.median(cold.import_spacy):6.2f} s")
-    print(f"  factcheck \"{CLAIM}\"   {statistics.median(cold.check):6.2f} s")
-    _row("difference", cold.difference, TARGETS["cold_start_s"], " s", at_least=False)
-    print(f"  {'first start, empty cache':36} {cold.empty_cache:6.2f} s")
+    print(f"cold start, {args.runs} runs of each             median wall s   CPU s   fastest wall s")
+    for label, sample in (("python -c 'import spacy'", cold.import_spacy), (f'factcheck "{CLAIM}"', cold.check),
+                          (f'factcheck "{NO_CLAIM}"', cold.no_claim)):
+        wall, cpu = (statistics.median(r.cpu_seconds if c else r.seconds for r in sample) for c in (False, True))
+        print(f"  {label:36} {wall:8.2f}   {cpu:8.2f}   {min(r.seconds for r in sample):8.2f}")
+    _row("difference of the medians", cold.difference, TARGETS["cold_start_s"], " s", at_least=False)
+    print(f"  {'the same in CPU seconds':36} {cold.cpu_difference:8.2f} s")
+    print(f"  {'difference of the fastest runs':36} {cold.fastest_difference:8.2f} s   (the least disturbed by other work)")
+    print(f"  {'first start, empty cache':36} {cold.empty_cache:8.2f} s")
     print()
     print(f"load average: {report['load_before']:.2f} before, {report['load_after']:.2f} after")
 
