@@ -20,7 +20,15 @@ ANSWERS = frozenset({"no", "nope", "nah", "yes", "yeah", "yep", "well", "actuall
 ECHO_VERBS = frozenset({"be", "do", "have"})
 # "So did Georgia", "Georgia too", "Neither did Armenia".
 ECHO_OPENERS = frozenset({"so", "neither", "nor"})
-ECHO_ENDINGS = frozenset({"too", "also", "well"})
+ECHO_ENDINGS = frozenset({"too", "also", "well", "either"})
+# "Not NZ, not Canada." after a list of members: the states left out.
+DENIALS = frozenset({"not", "but not", "and not"})
+# "Turkey is in NATO, unlike Austria."
+CONTRASTS = frozenset({"unlike", "as opposed to", "in contrast to", "contrary to"})
+# "Austria joined the EU in 1995, same as Sweden and Finland."
+LIKENESS = frozenset({"same as", "just like", "like", "as did", "as does", "as is", "the same as", "same with",
+                      "same for", "and so", "as have", "as has"})
+LIKENESS_WORDS = frozenset(w for phrase in LIKENESS | CONTRASTS for w in phrase.split())
 _YEAR = re.compile(r"^(19|20)\d\d$")
 CERTAINTY = 0.8
 
@@ -30,7 +38,14 @@ ROLES = {"member": Relation.MEMBER_OF, "partner": Relation.PARTNER_OF, "candidat
          "observer": Relation.PARTNER_OF, "applicant": Relation.CANDIDATE_FOR, "aspirant": Relation.CANDIDATE_FOR}
 
 
-def resolve(sentence, states, previous: list[Claim], previous_subjects, original: str) -> list[Claim]:
+def resolve(sentence, states, previous: list[Claim], previous_subjects, original: str, within: bool = False) -> list[Claim]:
+    """The claims `sentence` makes by echoing `previous`. `within`: the sentence is the last
+    clause of the one that made `previous` (", Moldova too"), and shares its modality."""
+    return [c.model_copy(update={"modality": p.modality}) if within else c
+            for c, p in _resolve(sentence, states, previous, previous_subjects, original)]
+
+
+def _resolve(sentence, states, previous: list[Claim], previous_subjects, original: str) -> list[tuple[Claim, Claim]]:
     words = [t for t in sentence if not t.is_punct and not t.is_space]
     while len(words) > 2 and words[0].lower_ in ANSWERS:
         words = words[1:]  # "No it isn't.", "Nope, it's not."
@@ -42,21 +57,26 @@ def resolve(sentence, states, previous: list[Claim], previous_subjects, original
         subject_ids = {m.id_ for m in previous_subjects}
         negated = any(t.dep_ == "neg" for t in words)
         return [
-            _echo(c, sentence, c.statement.subject, original, words[0], None, None, relation=role, polarity=negated)
+            (_echo(c, sentence, c.statement.subject, original, words[0], None, None, relation=role, polarity=negated), c)
             for c in _distinct(previous)
             # only after a denial: "Azerbaijan is not in NATO. It is a partner."
             if c.statement.subject in subject_ids and len(subject_ids) == 1 and not c.statement.relation.symmetric
             and c.statement.negated
         ][-1:]  # the organisation named last: "in NATO but not the EU. It's a candidate though."
     negated = any(t.dep_ == "neg" or t.lower_ in ("neither", "nor", "not", "n't", "never") for t in words)
-    if len(states) == 1 and not _has_content(words, states[0]):
-        if words[0].lower_ in ECHO_OPENERS or words[-1].lower_ in ECHO_ENDINGS or _year(words):
-            return [_echo(c, sentence, states[0].id_, original, states[0], negated if words[0].lower_ in ECHO_OPENERS else None, _year(words))
-                    for c in _distinct(previous)]
+    if states and not _has_content(words, states):
+        # "So did Georgia.", "Moldova too.", "Not NZ, not Canada.", "same as Sweden and Finland"
+        opener = _opener(words)
+        if opener or words[-1].lower_ in ECHO_ENDINGS or _year(words):
+            # A contrast or a denial says nothing of the date: "left in 1999, unlike Armenia".
+            year = _year(words) if opener not in CONTRASTS | DENIALS else 0
+            return [(_echo(c, sentence, state.id_, original, state, _polarity(opener, negated, c), year), c)
+                    for state in _distinct_states(states) for c in _distinct(previous)
+                    if c.statement.subject != state.id_ and c.statement.object != state.id_]
     if words[0].lower_ in PRONOUNS and not states and words[1:] and words[1].lemma_.lower() in ECHO_VERBS:
         if all(t.dep_ in ("neg", "advmod", "aux", "ROOT", "nsubj") or t.lower_ in ("not", "n't") for t in words):
             subject_ids = {m.id_ for m in previous_subjects}
-            return [_echo(c, sentence, c.statement.subject, original, words[0], negated, None)
+            return [(_echo(c, sentence, c.statement.subject, original, words[0], negated, None), c)
                     for c in _distinct(previous) if c.statement.subject in subject_ids and len(subject_ids) == 1]
     return []
 
@@ -70,12 +90,36 @@ def _role_of_pronoun(words) -> Relation | None:
     return roles[0] if len(roles) == 1 and not others else None
 
 
-def _has_content(words, state) -> bool:
+def _opener(words) -> str | None:
+    """The word or phrase that opens an echo: "so", "neither", "not", "unlike", "same as"."""
+    openings = (" ".join(t.lower_ for t in words[:n]) for n in (1, 2, 3))
+    return next((p for p in openings if p in ECHO_OPENERS | DENIALS | CONTRASTS | LIKENESS), None)
+
+
+def _polarity(opener: str | None, negated: bool, claim: Claim) -> bool | None:
+    """Whether the echo denies the predicate (in its positive form), or None to keep the claim's."""
+    if opener in CONTRASTS:  # "Turkey is in NATO, unlike Austria": the opposite of the claim
+        return not (claim.statement.negated != claim.statement.left)
+    if opener in ECHO_OPENERS | DENIALS:
+        return negated
+    return None
+
+
+def _distinct_states(states) -> list:
+    seen, out = set(), []
+    for s in states:
+        if s.id_ not in seen:
+            seen.add(s.id_)
+            out.append(s)
+    return out
+
+
+def _has_content(words, states) -> bool:
     """A verb or noun beyond the echo words means the sentence says something of its own."""
-    state_ids = {t.i for t in state}
+    state_ids = {t.i for state in states for t in state}
     return any(
         t.i not in state_ids and t.pos_ in ("NOUN", "VERB", "ADJ") and t.lemma_.lower() not in ECHO_VERBS
-        and t.lower_ not in ECHO_ENDINGS
+        and t.lower_ not in ECHO_ENDINGS and t.lower_ not in LIKENESS_WORDS
         for t in words
     )
 
@@ -108,7 +152,7 @@ def _echo(
         # and gives it its own polarity.
         update["negated"] = negated != st.left
     if year is not None:
-        update["year"] = year
+        update["year"] = year or None  # 0: the echo drops the claim's year
     return claim.model_copy(update={
         "statement": st.model_copy(update=update),
         "modality": Modality.ASSERTION,

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 
-from claims import DEFAULT_MODEL, cues, ellipsis, normalise, relations
+from claims import DEFAULT_MODEL, cues, ellipsis, normalise, relations, rosters
 from claims.fuzzy import FuzzyNames
 from claims.gazetteer import CAPITAL, DEMONYM, GROUP, ORG, SPANS_KEY, STATE, add_gazetteer, usual_spellings
 from claims.models import Claim
@@ -30,6 +30,10 @@ PLURAL_PRONOUNS = frozenset({"they", "both", "their"})
 # A misspelled name is a guess, a group ("the Baltic states") stands for each member.
 FUZZY_CERTAINTY, GROUP_CERTAINTY, CAPITAL_CERTAINTY = 0.85, 0.95, 0.85
 FUZZY = "FUZZY_STATE"
+# A roster is read from the tokens alone, not the parse: a little less sure than a parsed claim.
+ROSTER_CERTAINTY = 0.9
+# What may cut off a sentence's last clause for an echo: "..., Moldova too."
+TRAILING_CUTS = frozenset({",", ";", "-", "–", "—"})
 
 
 class ClaimExtractor:
@@ -138,10 +142,15 @@ class ClaimExtractor:
     def _claims(self, doc, original: str, answered: list[Claim] = ()) -> Iterator[Claim]:
         previous_claims: list[Claim] = list(answered)
         previous_subjects: list = [_Named(i) for i in dict.fromkeys(c.statement.subject for c in answered)]
+        roster_claims = self._roster_claims(doc, original)
         for sentence in doc.sents:
             mentions = self._mentions(doc, sentence)
             states = [m for m in mentions if m.label_ in (STATE, CAPITAL, FUZZY)]
             found = list(self._sentence_claims(sentence, mentions, states, previous_subjects, original))
+            found += _unseen(roster_claims.pop(sentence.start, []), found)
+            if found:
+                # "Ukraine has been an EU candidate since June 2022, Moldova too."
+                found += self._trailing_echo(doc, sentence, states, found, original)
             if not found and previous_claims:
                 # "Some people think Israel is in NATO. It isn't." / "... So did Georgia."
                 found = ellipsis.resolve(sentence, states, previous_claims, previous_subjects, original)
@@ -185,6 +194,34 @@ class ClaimExtractor:
                     if (st.relation, pair) not in seen:
                         seen.add((st.relation, pair))
                         yield made
+
+    def _trailing_echo(self, doc, sentence, states, found: list[Claim], original: str) -> list[Claim]:
+        """A last clause after a comma that only names states and echoes the sentence's claim:
+        ", Moldova too", ", same as Sweden and Finland", ", not Canada"."""
+        cut = max((t.i for t in sentence if t.text in TRAILING_CUTS), default=None)
+        if cut is None:
+            return []
+        claimed = {c.statement.subject for c in found} | {c.statement.object for c in found}
+        tail_states = [m for m in states if m.start > cut and m.id_ not in claimed]
+        if not tail_states:
+            return []
+        fragment = doc[cut + 1 : sentence.end]
+        echoes = ellipsis.resolve(fragment, tail_states, found, [], original, within=True)
+        return [e.model_copy(update={"text": found[0].text, "start": found[0].start, "end": found[0].end}) for e in echoes]
+
+    def _roster_claims(self, doc, original: str) -> dict[int, list[Claim]]:
+        """Member rosters ("Five Eyes = US, UK, ..."), by the start of the sentence naming the
+        organisation: the claims of that sentence, and what the next one may echo."""
+        groups = {group_id: g.members for group_id, g in self.kb.groups.items()}
+        by_sentence: dict[int, list[Claim]] = {}
+        for listed in rosters.find(doc, frozenset({ORG}), frozenset({STATE, FUZZY}), SPANS_KEY, groups):
+            sentence = listed.org.sent
+            found = Link(extractor=relations.MEMBER_OF, pattern=listed.pattern, negated=listed.excluded)
+            certainty = _NAME_CERTAINTY.get(listed.state.label_, 1.0) * ROSTER_CERTAINTY
+            claim = self._claim(original, sentence, listed.state, listed.state_id, listed.org, found, certainty)
+            if claim is not None:
+                by_sentence.setdefault(sentence.start, []).append(claim)
+        return by_sentence
 
     def _mentions(self, doc, sentence) -> list:
         """The names in one sentence, less those its context shows to mean something else
@@ -356,6 +393,12 @@ _RETRACTION = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in cues.RETRACTI
 
 class _ParseAsked(Exception):
     """extract() asked for a parse while parse_ahead() was only learning what it would parse."""
+
+
+def _unseen(claims: list[Claim], found: list[Claim]) -> list[Claim]:
+    """`claims` whose statement `found` does not already make."""
+    keys = {(c.statement.subject, c.statement.relation, c.statement.object) for c in found}
+    return [c for c in claims if (c.statement.subject, c.statement.relation, c.statement.object) not in keys]
 
 
 def _shifted(claim: Claim, offset: int) -> Claim:

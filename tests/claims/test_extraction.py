@@ -147,8 +147,15 @@ CLAUSES = [
         ("ISR", "partner_of", "mnna", False, A, None),
     ]),
     ("Japan is a close US ally but not a NATO member.", [("JPN", "member_of", "nato", True, A, None)]),
-    ("Montenegro joined NATO in 2017, North Macedonia in 2020.", [("MNE", "member_of", "nato", False, A, None)]),
-    ("Kazakhstan is a CSTO member, unlike Azerbaijan.", [("KAZ", "member_of", "csto", False, A, None)]),
+    # the last clause echoes the claim with its own year; the parser hangs 2017 off the echo (a limit)
+    ("Montenegro joined NATO in 2017, North Macedonia in 2020.", [
+        ("MNE", "member_of", "nato", False, A, None),
+        ("MKD", "member_of", "nato", False, A, 2020),
+    ]),
+    ("Kazakhstan is a CSTO member, unlike Azerbaijan.", [
+        ("KAZ", "member_of", "csto", False, A, None),
+        ("AZE", "member_of", "csto", True, A, None),
+    ]),
     # a contrastive 'not' negates the phrase it introduces, wherever the parser hangs it
     ("Austria is in the EU, not in NATO.", [
         ("AUT", "member_of", "eu", False, A, None),
@@ -294,6 +301,47 @@ NAMES_AND_NOISE = [
     ("Азербайджан is in NATO", []),  # a name in another script is not a disguise
 ]
 
+# Rosters read from the tokens (claims/rosters.py) and clauses that echo a claim (claims/ellipsis.py).
+ROSTERS_AND_ECHOES = [
+    ("Five Eyes = US, UK, Canada, Australia, New Zealand.", [
+        ("USA", "member_of", "fiveeyes", False, A, None), ("GBR", "member_of", "fiveeyes", False, A, None),
+        ("CAN", "member_of", "fiveeyes", False, A, None), ("AUS", "member_of", "fiveeyes", False, A, None),
+        ("NZL", "member_of", "fiveeyes", False, A, None),
+    ]),
+    ("The SCO's full members:\n* China\n* Russia\n\nNot Turkey, not Azerbaijan.", [
+        ("CHN", "member_of", "sco", False, A, None), ("RUS", "member_of", "sco", False, A, None),
+        ("TUR", "member_of", "sco", True, A, None), ("AZE", "member_of", "sco", True, A, None),
+    ]),
+    ("Members of the Quad: India, Japan and Australia", [
+        ("IND", "member_of", "quad", False, A, None), ("JPN", "member_of", "quad", False, A, None),
+        ("AUS", "member_of", "quad", False, A, None),
+    ]),
+    ("NATO: Turkey and Greece clash over islands again", []),  # a headline, not a list
+    ("AUKUS: Australia, the UK.", []),  # a bare colon needs three names
+    ("Are the CSTO members: Russia, Belarus, Armenia?", []),
+    ("I think the Quad members are: US, Japan, India, Australia.", []),  # hedged: not asserted
+    ("ANZUS is Australia, New Zealand and the US. Not Japan.", [
+        ("AUS", "member_of", "anzus", False, A, None), ("NZL", "member_of", "anzus", False, A, None),
+        ("USA", "member_of", "anzus", False, A, None), ("JPN", "member_of", "anzus", True, A, None),
+    ]),
+    ("Ukraine has been an EU candidate since 2022, Moldova too.", [
+        ("UKR", "candidate_for", "eu", False, A, 2022), ("MDA", "candidate_for", "eu", False, A, 2022),
+    ]),
+    ("Austria joined the EU in 1995, same as Sweden.", [
+        ("AUT", "member_of", "eu", False, A, 1995), ("SWE", "member_of", "eu", False, A, 1995),
+    ]),
+    ("Turkey is in NATO, unlike Austria.", [
+        ("TUR", "member_of", "nato", False, A, None), ("AUT", "member_of", "nato", True, A, None),
+    ]),
+    ("Austria isn't in NATO, unlike Hungary.", [
+        ("AUT", "member_of", "nato", True, A, None), ("HUN", "member_of", "nato", False, A, None),
+    ]),
+    ("Is Sweden in NATO now, like Finland?", [
+        ("SWE", "member_of", "nato", False, Q, None), ("FIN", "member_of", "nato", False, Q, None),
+    ]),
+    ("Russia invaded Ukraine, not Belarus.", []),  # no claim to echo
+]
+
 NO_CLAIM = [
     ("The weather in Baku is lovely", []),
     ("Azerbaijan is in talks with NATO", []),
@@ -314,7 +362,8 @@ NO_CLAIM = [
 
 @pytest.mark.parametrize(
     "text, expected",
-    MEMBERSHIP + NEGATION + COORDINATION + PARTNERSHIP_AND_CANDIDACY + MODALITY + MULTI_SENTENCE + CLAUSES + PACTS + NAMES_AND_NOISE + NO_CLAIM,
+    MEMBERSHIP + NEGATION + COORDINATION + PARTNERSHIP_AND_CANDIDACY + MODALITY + MULTI_SENTENCE + CLAUSES + PACTS + NAMES_AND_NOISE
+    + ROSTERS_AND_ECHOES + NO_CLAIM,
 )
 def test_extract__table(extractor, text, expected):
     _check(extractor, text, expected)
