@@ -81,6 +81,30 @@ def _resolve(sentence, states, previous: list[Claim], previous_subjects, origina
     return []
 
 
+# What may open a sentence's last clause: "..., not a member", "... but it is a candidate",
+# "... or just an observer".
+CLAUSE_OPENERS = frozenset({"but", "or", "though", "although", "yet", "whereas", "while"})
+ALTERNATIVES = frozenset({"or"})
+# Words a role clause may hold besides its role noun.
+ROLE_FILLERS = frozenset({"a", "an", "the", "just", "only", "merely", "simply", "still", "even", "already", "full",
+                          "fully", "official", "formal", "actual", "real", "proper", "fledged", "-", "though", "yet",
+                          "either", "anymore", "really", "technically", "now", "rather", "than", "instead", "of",
+                          "more", "like", "probably", "also", "is", "are", "'s", "it", "they", "its"})
+ROLE_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+def role_clause(words) -> tuple[Relation, bool] | None:
+    """(relation, negated) of a clause that is only a role: "not a member", "but it is a
+    candidate", "or still just an observer". Anything else in it and it is not one."""
+    while words and (words[0].lower_ in CLAUSE_OPENERS or words[0].text in (",", ";", "-", "–", "—")):
+        words = words[1:]
+    roles = [ROLES[t.lemma_.lower()] for t in words if t.lemma_.lower() in ROLES]
+    rest = [t for t in words if t.lemma_.lower() not in ROLES and t.lower_ not in ROLE_FILLERS | ROLE_NEGATIONS]
+    if len(roles) != 1 or rest:
+        return None
+    return roles[0], any(t.lower_ in ROLE_NEGATIONS for t in words)
+
+
 def _role_of_pronoun(words) -> Relation | None:
     """'It is a partner', 'it's only an observer': a pronoun, a copula and a role noun, nothing else."""
     if words[0].lower_ not in PRONOUNS:

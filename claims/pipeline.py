@@ -182,10 +182,12 @@ class ClaimExtractor:
                 companions = [] if kind == relations.STATE else _companions(subject, obj, states + groups, self.kb)
                 made_claims = [claim, *(self._as_companion(claim, m, state_id, original) for m, state_id in companions)]
                 if kind == relations.ORGANISATION:
-                    # "in the CSTO, the SCO and the CIS", however the parser attached the list
+                    # "in the CSTO, the SCO and the CIS", however the parser attached the list;
+                    # "in NATO or the EU" only where "or" lists: in a question or a denial.
+                    alternatives = claim.modality is Modality.QUESTION or claim.statement.negated
                     made_claims += [
                         self._with_object(c, other, original, contrast)
-                        for other, contrast in _listed_after(obj, orgs)
+                        for other, contrast in _listed_after(obj, orgs, alternatives)
                         for c in list(made_claims)
                     ]
                 for made in made_claims:
@@ -198,9 +200,12 @@ class ClaimExtractor:
     def _trailing_echo(self, doc, sentence, states, found: list[Claim], original: str) -> list[Claim]:
         """A last clause after a comma that only names states and echoes the sentence's claim:
         ", Moldova too", ", same as Sweden and Finland", ", not Canada"."""
-        cut = max((t.i for t in sentence if t.text in TRAILING_CUTS), default=None)
+        cut = max((t.i for t in sentence if t.text in TRAILING_CUTS or t.lower_ in ellipsis.CLAUSE_OPENERS), default=None)
         if cut is None:
             return []
+        role = ellipsis.role_clause([t for t in doc[cut : sentence.end] if not t.is_punct and not t.is_space])
+        if role is not None:
+            return self._role_echoes(found, role, doc[cut].lower_ in ellipsis.ALTERNATIVES)
         claimed = {c.statement.subject for c in found} | {c.statement.object for c in found}
         tail_states = [m for m in states if m.start > cut and m.id_ not in claimed]
         if not tail_states:
@@ -208,6 +213,35 @@ class ClaimExtractor:
         fragment = doc[cut + 1 : sentence.end]
         echoes = ellipsis.resolve(fragment, tail_states, found, [], original, within=True)
         return [e.model_copy(update={"text": found[0].text, "start": found[0].start, "end": found[0].end}) for e in echoes]
+
+    def _role_echoes(self, found: list[Claim], role: tuple[Relation, bool], alternative: bool) -> list[Claim]:
+        """'an observer at the SCO, not a member' / 'not in the EU but it is a candidate' /
+        'is Belarus in the SCO or just an observer': the same subject and organisation, in
+        another role. Only set against the claim (the other polarity), or as its alternative
+        in a question: 'is in NATO, a member since 1952' is not a role clause."""
+        relation, negated = role
+        echoes = []
+        for claim in found:
+            st = claim.statement
+            organisation = self.kb.organisations.get(st.object)
+            if organisation is None or st.relation is relation:
+                continue
+            if alternative:
+                if claim.modality is not Modality.QUESTION:
+                    continue
+            elif negated == st.negated or claim.modality is not Modality.ASSERTION:
+                continue
+            obj = st.object
+            if relation is Relation.MEMBER_OF and organisation.parent:
+                obj = organisation.parent  # "NATO 'partners across the globe', not members": of NATO
+            statement = st.model_copy(update={"relation": relation, "object": obj, "negated": negated, "year": None,
+                                              "event": False, "left": False, "founding": False})
+            echoes.append(claim.model_copy(update={
+                "statement": statement,
+                "pattern": f"{claim.pattern}; role clause",
+                "notes": (*claim.notes, f"a clause naming another role: {relation.value}"),
+            }))
+        return _unseen(echoes, found)
 
     def _roster_claims(self, doc, original: str) -> dict[int, list[Claim]]:
         """Member rosters ("Five Eyes = US, UK, ..."), by the start of the sentence naming the
@@ -366,11 +400,14 @@ def _companions(subject, obj, mentions, kb: KnowledgeBase) -> list[tuple]:
 
 # Words that may stand between the names of a list: "the CSTO, the SCO and the CIS".
 _LIST_GLUE = frozenset({",", "and", "&", "the", "plus", "as", "well", "also"})
+_ALTERNATIVE_GLUE = frozenset({"or", "nor", "just", "only", "merely", "simply", "still", "maybe", "perhaps"})
 
 
-def _listed_after(obj, orgs) -> list[tuple]:
+def _listed_after(obj, orgs, alternatives: bool = False) -> list[tuple]:
     """Organisations that follow `obj` in a plain list, whatever the parse made of it, each with
-    whether a 'but not' / ', not' sets it against the one before ('in NATO but not the EU')."""
+    whether a 'but not' / ', not' sets it against the one before ('in NATO but not the EU').
+    `alternatives`: "or (just)" lists too ("is Ireland in NATO or just the EU?")."""
+    glue_words = _LIST_GLUE | _ALTERNATIVE_GLUE if alternatives else _LIST_GLUE
     listed, previous = [], obj
     for org in sorted((o for o in orgs if o.start >= obj.end), key=lambda o: o.start):
         between = [t for t in obj.doc[previous.end : org.start] if not t.is_space]
@@ -379,7 +416,7 @@ def _listed_after(obj, orgs) -> list[tuple]:
         glue = words[:-1] if contrast and words[-1:] == ["not"] else words
         if contrast:
             glue = [w for w in glue if w not in ("but", "and")]
-        if not all(w in _LIST_GLUE for w in glue) or org.id_ == obj.id_:
+        if not all(w in glue_words for w in glue) or org.id_ == obj.id_:
             break
         listed.append((org, contrast))
         previous = org

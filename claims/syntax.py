@@ -76,7 +76,18 @@ def link(subject: Span, obj: Span, objects: str = ORGANISATION) -> Link | None:
         # "Azerbaijan joined NATO's Partnership for Peace": the path to NATO runs through
         # another name, which is what the sentence links Azerbaijan to.
         return None
-    return _finish(inner, obj, extractors, subject, lca)
+    found = _finish(inner, obj, extractors, subject, lca)
+    if found and found.modality is Modality.ASSERTION and not found.negated and _is_alternative(s_side + o_side):
+        return None  # "Turkey is in NATO or the EU" asserts neither; a question or a denial does
+    return found
+
+
+def _is_alternative(side: list[Token]) -> bool:
+    """A name reached through an 'or' coordination ('NATO or the EU', 'Turkey or Greece')."""
+    return any(
+        lower.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in ("or", "either") for c in upper.children)
+        for lower, upper in zip(side, side[1:])
+    )
 
 
 def _other_names(subject: Span, obj: Span) -> set[int]:

@@ -165,7 +165,9 @@ CLAUSES = [
         ("AUT", "member_of", "eu", False, A, None),
         ("AUT", "member_of", "nato", True, A, None),
     ]),
-    ("No. Azerbaijan is a NATO partner, not a member.", [("AZE", "partner_of", "nato", False, A, None)]),
+    ("No. Azerbaijan is a NATO partner, not a member.", [
+        ("AZE", "partner_of", "nato", False, A, None), ("AZE", "member_of", "nato", True, A, None),
+    ]),
     ("Georgia is a partner, but not a member of NATO.", [("GEO", "member_of", "nato", True, A, None)]),
 ]
 
@@ -218,6 +220,8 @@ NAMES_AND_NOISE = [
     ("Japan and Australia are NATO 'partners across the globe', not members.", [
         ("JPN", "partner_of", "partners-across-the-globe", False, A, None),
         ("AUS", "partner_of", "partners-across-the-globe", False, A, None),
+        ("JPN", "member_of", "nato", True, A, None),  # "not members": of the programme's organisation
+        ("AUS", "member_of", "nato", True, A, None),
     ]),
     # companions added by 'with', 'alongside'
     ("Czechia joined NATO in 1999 alongside Poland and Hungary.", [
@@ -340,6 +344,21 @@ ROSTERS_AND_ECHOES = [
         ("SWE", "member_of", "nato", False, Q, None), ("FIN", "member_of", "nato", False, Q, None),
     ]),
     ("Russia invaded Ukraine, not Belarus.", []),  # no claim to echo
+    # a last clause that names another role, set against the claim or offered as its alternative
+    ("Mongolia is only an observer at the SCO, not a member.", [
+        ("MNG", "partner_of", "sco", False, A, None), ("MNG", "member_of", "sco", True, A, None),
+    ]),
+    ("Ukraine is not in the EU yet but it is a candidate.", [
+        ("UKR", "member_of", "eu", True, A, None), ("UKR", "candidate_for", "eu", False, A, None),
+    ]),
+    ("is belarus in the sco or just an observer", [
+        ("BLR", "member_of", "sco", False, Q, None), ("BLR", "partner_of", "sco", False, Q, None),
+    ]),
+    ("Is Ireland in NATO or just the EU?", [
+        ("IRL", "member_of", "nato", False, Q, None), ("IRL", "member_of", "eu", False, Q, None),
+    ]),
+    ("Turkey is in NATO or the EU, one of them.", [("TUR", "member_of", "nato", False, A, None)]),  # "or" asserts neither
+    ("Turkey is in NATO, a member since 1952.", [("TUR", "member_of", "nato", False, A, 1952)]),  # same polarity: no role clause
 ]
 
 NO_CLAIM = [
