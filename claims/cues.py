@@ -47,6 +47,10 @@ FIRST_PERSON = frozenset({"i", "we"})
 # of their own ("is", "has been", "remains").
 LIGHT_VERBS = frozenset({"be", "become", "remain", "stay", "have", "still", "officially", "technically", "one"})
 # Nouns that are neutral heads: "a NATO country", "a member state", "EU nation".
+# "got EU candidate status", "was granted MNNA status", "holds observer status": the role is in
+# what modifies "status"; these words carry nothing of their own when "status" is on the path.
+STATUS_WORDS = frozenset({"status", "get", "gain", "receive", "obtain", "grant", "give", "award", "hold", "enjoy",
+                          "attain", "achieve", "win", "earn", "keep", "retain", "confer"})
 NEUTRAL_HEADS = frozenset({"country", "state", "nation", "government", "power", "one"})
 # Prepositions that may link a relation noun to the organisation ("member of", "candidate for").
 LINKING_PREPOSITIONS = frozenset({"of", "to", "in", "for", "with", "within", "inside", "into", "among", "at", "on"})
@@ -82,6 +86,9 @@ HEARSAY_VERBS = frozenset({"hear", "read", "see"})
 HEDGES = (
     "not sure", "not 100%", "don't quote me", "dont quote me", "could be wrong", "might be wrong",
     "may be wrong", "correct me if", "no idea", "not certain", "unsure", "i might be mistaken",
+    # a belief offered as such: both labelled sets read these as the writer's uncertainty
+    "i think", "i believe", "i reckon", "i guess", "pretty sure", "fairly sure", "i'm guessing",
+    "iirc", "if i recall", "if i remember", "afaik", "as far as i know", "if memory serves",
 )
 # Marks of sarcasm: the writer means the opposite, so the words are not their assertion.
 SARCASM = (

@@ -265,6 +265,15 @@ def _classify(inner: list[Token], obj: Span, extractors) -> tuple[RelationCues, 
     # "a partner, but not a member of NATO": of two coordinated role nouns on the path, the one
     # nearer the organisation is the one that names its relation to it.
     superseded = {t.i for t in inner if any(c.dep_ in ("conj", "appos") and c.i in inner_ids for c in t.children)}
+    # "got EU candidate status", "holds observer status at the SCO": "status" on the path or as
+    # the object of a verb on it; its modifier names the role.
+    status_nodes = [t for t in inner if t.lemma_.lower() == "status"] + [
+        c for t in inner for c in t.children if c.lemma_.lower() == "status" and c.dep_ in ("dobj", "attr", "nsubjpass")]
+    with_status = bool(status_nodes) or obj.root.head.lemma_.lower() == "status"
+    for node in status_nodes:
+        role = next(((c, r) for c in node.children if c.dep_ in ("compound", "amod") and (r := _cue(c, extractors))), None)
+        if role:
+            hits.setdefault(role[1][0], role[0].lemma_.lower())
     for token in inner:
         lemma = token.lemma_.lower()
         kind = _cue(token, extractors)
@@ -275,6 +284,8 @@ def _classify(inner: list[Token], obj: Span, extractors) -> tuple[RelationCues, 
             hits.setdefault(kind[0], lemma)
             pattern.append(lemma)
         elif lemma in cues.LIGHT_VERBS or token.dep_ in ("aux", "auxpass"):
+            pattern.append(lemma)
+        elif lemma in cues.STATUS_WORDS and with_status:
             pattern.append(lemma)
         elif token.pos_ == "ADP" and lemma in cues.LINKING_PREPOSITIONS:
             pattern.append(lemma)
@@ -309,7 +320,9 @@ def _classify(inner: list[Token], obj: Span, extractors) -> tuple[RelationCues, 
     for extractor in extractors:
         if extractor.name in hits:
             return extractor, " → ".join(pattern) or "(adjacent)", nominal
-    if not between_states and pattern and all(p in cues.LIGHT_VERBS for p in pattern) and obj.root.dep_ in ("attr", "appos"):
+    light = cues.LIGHT_VERBS | cues.STATUS_WORDS if with_status else cues.LIGHT_VERBS
+    designated = obj.root.dep_ in ("attr", "appos") or (obj.root.dep_ == "compound" and obj.root.head.lemma_.lower() == "status")
+    if not between_states and pattern and all(p in light for p in pattern) and designated:
         # "Israel is a major non-NATO ally": the name itself says the role; the pipeline
         # accepts this only for organisations that are designations.
         return COPULA, " → ".join(pattern), False
@@ -563,7 +576,7 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
     if subject.root.dep_ == "poss" and subject.root.head.dep_ in ("dobj", "pobj", "xcomp"):
         return _set(result, Modality.HYPOTHETICAL, f"the object of '{subject.root.head.head.text}', not asserted")
     lowered = text.lower()
-    hedge = next((h for h in cues.HEDGES if h in lowered), None)
+    hedge = next((h for h in cues.HEDGES if h in _with_unfinished_sentence_before(sentence).lower()), None)
     if hedge:
         return _set(result, Modality.REPORTED, f"the writer is unsure ('{hedge}')")
     if any(t.lower_ in cues.HEARSAY for t in sentence) or any(p in lowered for p in cues.HEARSAY_PHRASES):
@@ -592,6 +605,18 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
     _read_frames(result, lca)
     if result.modality is Modality.ASSERTION and _rejected_by_relative_clause(sentence, lca):
         _set(result, Modality.REPORTED, "rejected by the writer")
+
+
+def _with_unfinished_sentence_before(sentence: Span) -> str:
+    """The sentence, with the one before it when that one has no closing mark: the parser
+    splits "not 100% sure but I believe Mongolia is ..." after "sure"."""
+    if sentence.start == 0:
+        return sentence.text
+    before = sentence.doc[sentence.start - 1].sent
+    last = [t for t in before if not t.is_space][-1:]
+    if last and last[0].text not in (".", "!", "?", "…"):
+        return f"{before.text} {sentence.text}"
+    return sentence.text
 
 
 _NOMINAL_CLAUSE_DEPS = frozenset({"csubj", "csubjpass", "nsubj", "nsubjpass", "dobj", "pobj", "pcomp"})

@@ -69,7 +69,9 @@ class RelationCues:
     def cue_kind(self, token: Token, passive: bool, obligation: frozenset[str] = frozenset()) -> str | None:
         lemma, pos = token.lemma_.lower(), token.pos_
         if pos in ("VERB", "AUX") and any(
-            (lemma, c.lower_) in self.phrasal_verbs for c in token.children if c.dep_ in ("dobj", "prt", "prep", "advmod")
+            (lemma, c.lower_) in self.phrasal_verbs for c in token.children
+            # a particle, or a word right after the verb: "got into NATO", not "got ... in June"
+            if c.dep_ == "prt" or (c.dep_ in ("dobj", "prep", "advmod") and c.i == token.i + 1)
         ):
             return "verb"
         if pos in ("VERB", "AUX", "ADJ") and (

@@ -101,7 +101,16 @@ MODALITY = [
     ("My uncle insists Israel is in NATO, which is nonsense.", [("ISR", "member_of", "nato", False, R, None)]),
     ("Some people think Israel is in NATO.", [("ISR", "member_of", "nato", False, R, None)]),
     ("It's a myth that Israel is in NATO.", [("ISR", "member_of", "nato", False, R, None)]),
-    ("I think Azerbaijan is in NATO", [("AZE", "member_of", "nato", False, A, None)]),
+    # a belief offered as such is the writer's uncertainty, as all three labelled sets read it
+    ("I think Azerbaijan is in NATO", [("AZE", "member_of", "nato", False, R, None)]),
+    ("Azerbaijan is in NATO iirc", [("AZE", "member_of", "nato", False, R, None)]),
+    ("not 100% sure but I believe Mongolia is an SCO observer", [("MNG", "partner_of", "sco", False, R, None)]),
+    ("I'm sure Finland is in NATO.", [("FIN", "member_of", "nato", False, A, None)]),
+    # "status": the role is in what modifies it; "got ... in June" is not "got in"
+    ("Ukraine got EU candidate status in June 2022.", [("UKR", "candidate_for", "eu", False, A, 2022)]),
+    ("Argentina was granted MNNA status in 1998.", [("ARG", "partner_of", "mnna", False, A, 1998)]),
+    ("Mongolia holds observer status at the SCO.", [("MNG", "partner_of", "sco", False, A, None)]),
+    ("Turkey got a NATO status report.", []),
     # the reference case: the claim is asserted, the consequence is hypothetical
     ("Azerbaijan is in NATO, so Turkey would have to back them", [("AZE", "member_of", "nato", False, A, None)]),
 ]
