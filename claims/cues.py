@@ -115,3 +115,8 @@ DISCOURSE_OPENERS = frozenset({
     "wait", "so", "ok", "okay", "hey", "well", "but", "and", "also", "btw", "lol", "hmm", "um", "uh",
     "quick", "question", "honestly", "seriously", "really", "genuinely", "sorry", "then", "now",
 })
+
+# A return to an organisation rather than a first accession: "rejoined", "was readmitted",
+# "came back to the AU". Its year is not the first membership's.
+RETURN_PREFIXES = ("rejoin", "readmit", "re-join", "re-admit", "reenter", "re-enter", "reinstat", "restor")
+RETURN_PHRASAL = frozenset({("come", "back"), ("return", "to"), ("go", "back")})

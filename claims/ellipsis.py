@@ -93,16 +93,18 @@ ROLE_FILLERS = frozenset({"a", "an", "the", "just", "only", "merely", "simply", 
 ROLE_NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 
-def role_clause(words) -> tuple[Relation, bool] | None:
-    """(relation, negated) of a clause that is only a role: "not a member", "but it is a
-    candidate", "or still just an observer". Anything else in it and it is not one."""
+def role_clause(words) -> tuple[Relation, bool, bool] | None:
+    """(relation, negated, has its own subject) of a clause that is only a role: "not a
+    member", "but it is a candidate", "or still just an observer". Anything else in it and it
+    is not one."""
     while words and (words[0].lower_ in CLAUSE_OPENERS or words[0].text in (",", ";", "-", "–", "—")):
         words = words[1:]
     roles = [ROLES[t.lemma_.lower()] for t in words if t.lemma_.lower() in ROLES]
     rest = [t for t in words if t.lemma_.lower() not in ROLES and t.lower_ not in ROLE_FILLERS | ROLE_NEGATIONS]
     if len(roles) != 1 or rest:
         return None
-    return roles[0], any(t.lower_ in ROLE_NEGATIONS for t in words)
+    own_subject = any(t.lower_ in ("it", "they") and t.dep_ in ("nsubj", "nsubjpass") for t in words)
+    return roles[0], any(t.lower_ in ROLE_NEGATIONS for t in words), own_subject
 
 
 def _role_of_pronoun(words) -> Relation | None:

@@ -214,22 +214,25 @@ class ClaimExtractor:
         echoes = ellipsis.resolve(fragment, tail_states, found, [], original, within=True)
         return [e.model_copy(update={"text": found[0].text, "start": found[0].start, "end": found[0].end}) for e in echoes]
 
-    def _role_echoes(self, found: list[Claim], role: tuple[Relation, bool], alternative: bool) -> list[Claim]:
+    def _role_echoes(self, found: list[Claim], role: tuple[Relation, bool, bool], alternative: bool) -> list[Claim]:
         """'an observer at the SCO, not a member' / 'not in the EU but it is a candidate' /
         'is Belarus in the SCO or just an observer': the same subject and organisation, in
         another role. Only set against the claim (the other polarity), or as its alternative
-        in a question: 'is in NATO, a member since 1952' is not a role clause."""
-        relation, negated = role
+        in a question: 'is in NATO, a member since 1952' is not a role clause. With a subject
+        of its own ('but it still isn't a member') the clause is asserted whatever the claim's
+        modality: 'It has been trying to get into NATO, but it still isn't a member'."""
+        relation, negated, own_subject = role
         echoes = []
         for claim in found:
             st = claim.statement
             organisation = self.kb.organisations.get(st.object)
-            if organisation is None or st.relation is relation:
+            independent = own_subject and not alternative and claim.modality is not Modality.ASSERTION
+            if organisation is None or (st.relation is relation and not independent):
                 continue
             if alternative:
                 if claim.modality is not Modality.QUESTION:
                     continue
-            elif negated == st.negated or claim.modality is not Modality.ASSERTION:
+            elif negated == st.negated or (claim.modality is not Modality.ASSERTION and not own_subject):
                 continue
             obj = st.object
             if relation is Relation.MEMBER_OF and organisation.parent:
@@ -238,6 +241,7 @@ class ClaimExtractor:
                                               "event": False, "left": False, "founding": False})
             echoes.append(claim.model_copy(update={
                 "statement": statement,
+                "modality": Modality.ASSERTION if own_subject and not alternative else claim.modality,
                 "pattern": f"{claim.pattern}; role clause",
                 "notes": (*claim.notes, f"a clause naming another role: {relation.value}"),
             }))
@@ -318,8 +322,8 @@ class ClaimExtractor:
         year = found.year
         organisation = self.kb.organisations.get(obj.id_)
         if organisation is not None:
-            if found.extractor is COPULA and organisation.kind != "designation":
-                return None  # "X is NATO" names no role
+            if found.extractor is COPULA and organisation.kind != "designation" and not _names_a_role(obj):
+                return None  # "X is NATO" names no role; "X is an Enhanced Opportunities Partner" does
             if relation is Relation.MEMBER_OF:
                 relation = organisation.default_relation  # "is in the Partnership for Peace"
             if found.founding and organisation.founded:
@@ -334,6 +338,7 @@ class ClaimExtractor:
             event=found.event,
             left=found.left,
             founding=found.founding and organisation is not None,
+            returned=found.returned,
         )
         modality, notes = found.modality, tuple(found.notes)
         said = original[sentence.start_char : sentence.end_char].lower()
@@ -418,6 +423,8 @@ def _listed_after(obj, orgs, alternatives: bool = False) -> list[tuple]:
             glue = [w for w in glue if w not in ("but", "and")]
         if not all(w in glue_words for w in glue) or org.id_ == obj.id_:
             break
+        if org.root.dep_ in ("nsubj", "nsubjpass") and org.root.head.i != obj.root.head.i:
+            break  # "If Serbia joins the CSTO, the EU will react": the subject of another clause
         listed.append((org, contrast))
         previous = org
         if contrast:
@@ -432,10 +439,18 @@ class _ParseAsked(Exception):
     """extract() asked for a parse while parse_ahead() was only learning what it would parse."""
 
 
+def _names_a_role(mention) -> bool:
+    """A programme named by its members' role: "Enhanced Opportunities Partners"."""
+    return mention[-1].lemma_.lower() in ellipsis.ROLES or mention[-1].lower_.rstrip("s") in ellipsis.ROLES
+
+
 def _unseen(claims: list[Claim], found: list[Claim]) -> list[Claim]:
     """`claims` whose statement `found` does not already make."""
-    keys = {(c.statement.subject, c.statement.relation, c.statement.object) for c in found}
-    return [c for c in claims if (c.statement.subject, c.statement.relation, c.statement.object) not in keys]
+    def key(c: Claim) -> tuple:
+        return c.statement.subject, c.statement.relation, c.statement.object, c.statement.negated
+
+    keys = {key(c) for c in found}
+    return [c for c in claims if key(c) not in keys]
 
 
 def _shifted(claim: Claim, offset: int) -> Claim:

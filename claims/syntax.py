@@ -39,6 +39,7 @@ class Link:
     tense: Tense = Tense.PRESENT
     event: bool = False
     founding: bool = False
+    returned: bool = False  # "rejoined", "readmitted": a return, not the first accession
     left: bool = False  # "left the CSTO": a membership that ended
     nominal: bool = False
     notes: list[str] = field(default_factory=list)
@@ -313,7 +314,7 @@ def _classify(inner: list[Token], obj: Span, extractors) -> tuple[RelationCues, 
         if token.pos_ in ("VERB", "AUX"):
             nominal = False
     role = _role_given_by_as(inner, extractors)
-    if role:
+    if role and "candidate_for" not in hits:  # "applied to join the SCO as a full member": still an application
         # "Serbia joined the CSTO as an observer": the role, not the verb, names the relation.
         hits = {role[0]: role[1]}
         pattern.append(f"as {role[1]}")
@@ -321,11 +322,17 @@ def _classify(inner: list[Token], obj: Span, extractors) -> tuple[RelationCues, 
         if extractor.name in hits:
             return extractor, " → ".join(pattern) or "(adjacent)", nominal
     light = cues.LIGHT_VERBS | cues.STATUS_WORDS if with_status else cues.LIGHT_VERBS
-    designated = obj.root.dep_ in ("attr", "appos") or (obj.root.dep_ == "compound" and obj.root.head.lemma_.lower() == "status")
-    if not between_states and pattern and all(p in light for p in pattern) and designated:
+    one_of = obj.root.dep_ == "pobj" and obj.root.head.lower_ == "of" and obj.root.head.head.lower_ == "one"
+    if one_of:
+        light = light | {"of"}  # "Georgia is one of NATO's Enhanced Opportunities Partners"
+    designated = (obj.root.dep_ in ("attr", "appos") or one_of
+                  or (obj.root.dep_ == "compound" and obj.root.head.lemma_.lower() == "status"))
+    # "Saudi Arabia, a major non-NATO ally": the name in apposition to the state itself
+    apposed = not pattern and obj.root.dep_ == "appos"
+    if not between_states and (pattern or apposed) and all(p in light for p in pattern) and designated:
         # "Israel is a major non-NATO ally": the name itself says the role; the pipeline
         # accepts this only for organisations that are designations.
-        return COPULA, " → ".join(pattern), False
+        return COPULA, " → ".join(pattern) or "(apposition)", False
     return None
 
 
@@ -506,6 +513,9 @@ def _read_time(result: Link, inner: list[Token], lca: Token, obj: Span) -> None:
             result.tense = Tense.PAST
         if verb.lemma_.lower() in _event_lemmas():
             result.event = True  # "joined", "became a member": about an event, not a state
+        if verb.lower_.startswith(cues.RETURN_PREFIXES) or any(
+                (verb.lemma_.lower(), c.lower_) in cues.RETURN_PHRASAL for c in verb.children):
+            result.returned = True  # "rejoined", "was readmitted", "came back to"
     years: set[int] = set()
     for token in {t.i: t for t in [*inner, lca]}.values():
         for child in token.children:
@@ -594,6 +604,8 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
     for verb in clause:
         for child in verb.children:
             lemma = child.lower_
+            if child.dep_ == "mark" and lemma in cues.CONDITIONAL_MARKS and _asks(verb):
+                return _set(result, Modality.QUESTION, f"'{verb.head.text} {child.text}'")
             if child.dep_ == "mark" and lemma in cues.CONDITIONAL_MARKS:
                 return _set(result, Modality.HYPOTHETICAL, f"conditional '{child.text}'")
             if child.dep_ == "mark" and lemma in cues.QUESTION_MARKS:
@@ -629,16 +641,23 @@ def _what_if(sentence: Span) -> bool:
 
 
 def _conditional_clause(clause: list[Token], lca: Token) -> bool:
-    """'if'/'unless' on the claim's own verbs or on a clause that embeds them."""
+    """'if'/'unless' on the claim's own verbs or on a clause that embeds them; not the 'if'
+    of a question frame ('anyone know if ...', 'I wonder if ...')."""
     for verb in clause:
-        if any(c.dep_ == "mark" and c.lower_ in cues.CONDITIONAL_MARKS for c in verb.children):
+        if any(c.dep_ == "mark" and c.lower_ in cues.CONDITIONAL_MARKS for c in verb.children) and not _asks(verb):
             return True
     token = lca
     while token.dep_ in CLAUSE_LINKS | {"conj"} and token.head.i != token.i:
-        if any(c.dep_ == "mark" and c.lower_ in cues.CONDITIONAL_MARKS for c in token.children):
+        if any(c.dep_ == "mark" and c.lower_ in cues.CONDITIONAL_MARKS for c in token.children) and not _asks(token):
             return True
         token = token.head
     return False
+
+
+def _asks(clause_head: Token) -> bool:
+    """'if' introducing the object of a question frame: 'does anyone know if X is in NATO'."""
+    has_if = any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause_head.children)
+    return has_if and clause_head.dep_ in ("ccomp", "xcomp", "advcl") and clause_head.head.lemma_.lower() in cues.QUESTION_FRAMES
 
 
 def _set(result: Link, modality: Modality, why: str) -> None:

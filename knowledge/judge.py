@@ -67,6 +67,10 @@ def _judge_affiliation(st: Statement, kb: KnowledgeBase) -> Judgement:
         return _judge_leaving(st, facts, kb)
     if st.founding:
         return _judge_founding(st, facts, kb)
+    if st.year is not None and st.returned:
+        # "Syria was readmitted to the Arab League in 2023": the base dates the first
+        # membership, not returns after a suspension or an exit.
+        return _silent("the base dates first memberships, not returns")
     if st.year is not None and st.relation is Relation.CANDIDATE_FOR:
         # Candidacy facts start at candidate status; a year in the claim is usually the
         # application's, which the base does not record. Silence beats a wrong date.

@@ -243,3 +243,4 @@ class Statement(_Strict):
     event: bool = Field(default=False, description="The claim is about joining, not being")
     left: bool = Field(default=False, description="The claim is that a membership ended ('left the CSTO')")
     founding: bool = Field(default=False, description="The claim is of a founding membership ('a founding member')")
+    returned: bool = Field(default=False, description="The claim is of a return ('rejoined', 'was readmitted')")

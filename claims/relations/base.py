@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -68,6 +69,10 @@ class RelationCues:
 
     def cue_kind(self, token: Token, passive: bool, obligation: frozenset[str] = frozenset()) -> str | None:
         lemma, pos = token.lemma_.lower(), token.pos_
+        if pos in ("VERB", "AUX") and token.lower_ != lemma:
+            # The lemmatizer slips on rarer verbs ("readmitted" → "readmitte"): a regular
+            # inflection of a cue verb is that verb.
+            lemma = _base_form(token.lower_, self.verbs | self.passive_verbs | self.event_verbs) or lemma
         if pos in ("VERB", "AUX") and any(
             (lemma, c.lower_) in self.phrasal_verbs for c in token.children
             # a particle, or a word right after the verb: "got into NATO", not "got ... in June"
@@ -87,3 +92,21 @@ class RelationCues:
         if pos == "ADP" and lemma in self.prepositions:
             return "preposition"
         return None
+
+
+@functools.cache
+def _regular_forms(verbs: frozenset[str]) -> dict[str, str]:
+    """Regular inflections of each verb, to the verb: admit → admits, admitted, admitting."""
+    forms: dict[str, str] = {}
+    for verb in sorted(verbs):
+        stem = verb[:-1] if verb.endswith("e") else verb
+        inflected = [verb + "s", stem + "ed", stem + "ing"]
+        if len(verb) > 2 and verb[-1] in "bdgmnprt" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+            inflected += [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]  # admit → admitted
+        for form in inflected:
+            forms.setdefault(form, verb)
+    return forms
+
+
+def _base_form(word: str, verbs: frozenset[str]) -> str | None:
+    return _regular_forms(verbs).get(word)

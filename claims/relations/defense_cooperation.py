@@ -17,7 +17,10 @@ DEFENSE_COOPERATION = RelationCues(
                 "cooperation", "co-operation", "collaboration", "agreement", "accord", "deal", "pact",
                 "partnership", "ties", "tie", "relations", "memorandum", "treaty", "arrangement",
             }),
-            qualifiers=DEFENCE_WORDS | frozenset({"arms", "defence-industrial", "defense-industrial"}),
+            # "a Reciprocal Access Agreement", "a visiting forces agreement", "a status of forces
+            # agreement": agreements on each other's forces, short of defending each other.
+            qualifiers=DEFENCE_WORDS | frozenset({"arms", "defence-industrial", "defense-industrial", "access", "forces",
+                                                  "sofa", "vfa", "basing"}),
         ),
     ),
     event_verbs=frozenset({"sign", "conclude", "ink", "ratify", "seal", "strike", "forge"}),

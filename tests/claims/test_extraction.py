@@ -368,6 +368,25 @@ ROSTERS_AND_ECHOES = [
     ]),
     ("Turkey is in NATO or the EU, one of them.", [("TUR", "member_of", "nato", False, A, None)]),  # "or" asserts neither
     ("Turkey is in NATO, a member since 1952.", [("TUR", "member_of", "nato", False, A, 1952)]),  # same polarity: no role clause
+    # a role clause with a subject of its own is asserted, whatever the claim before it
+    ("Georgia wants to join NATO, but it is not a member.", [
+        ("GEO", "member_of", "nato", False, H, None), ("GEO", "member_of", "nato", True, A, None),
+    ]),
+    ("If Georgia joined NATO, it would be a member.", [("GEO", "member_of", "nato", False, H, None)]),
+    # "if" under a question frame asks; under nothing it supposes
+    ("Anyone know if Timor-Leste is in ASEAN yet", [("TLS", "member_of", "asean", False, Q, None)]),
+    ("If Serbia joins the CSTO, the EU will react.", [("SRB", "member_of", "csto", False, H, None)]),
+    # an application stays one whatever role it asks for
+    ("Azerbaijan applied to join the SCO as a full member.", [("AZE", "candidate_for", "sco", False, A, None)]),
+    ("Serbia joined the CSTO as an observer.", [("SRB", "partner_of", "csto", False, A, None)]),
+    # programmes named by their members' role, designations in apposition
+    ("Georgia is one of NATO's Enhanced Opportunities Partners.", [("GEO", "partner_of", "eop", False, A, None)]),
+    ("Is Saudi Arabia a major non-NATO ally now?", [("SAU", "partner_of", "mnna", False, Q, None)]),
+    ("Japan and the Philippines signed a Reciprocal Access Agreement in 2024.", [
+        ("JPN", "defense_cooperation", "PHL", False, A, 2024),
+    ]),
+    # the lemmatizer's "readmitte" is still "readmit"
+    ("Syria was readmitted to the Arab League in 2023.", [("SYR", "member_of", "arab-league", False, A, 2023)]),
 ]
 
 NO_CLAIM = [

@@ -72,6 +72,10 @@ COOP = Relation.DEFENSE_COOPERATION
         ("FRA", M, "cis", {}, Verdict.UNVERIFIABLE),
         ("TUR", M, "sco", {}, Verdict.FALSE),
         ("CAN", M, "aukus", {}, Verdict.FALSE),
+        # a return's year is not the first membership's: the base does not date returns
+        ("SYR", M, "arab-league", {"year": 2023, "event": True, "returned": True}, Verdict.UNVERIFIABLE),
+        ("SYR", M, "arab-league", {"year": 2023, "event": True}, Verdict.FALSE),
+        ("SYR", M, "arab-league", {"returned": True}, Verdict.TRUE),
         # a pact's year may be the year it was signed (Shusha: signed 2021, in force 2022)
         ("AZE", PACT, "TUR", {"year": 2021}, Verdict.TRUE),
     ],
