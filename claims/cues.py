@@ -120,3 +120,6 @@ DISCOURSE_OPENERS = frozenset({
 # "came back to the AU". Its year is not the first membership's.
 RETURN_PREFIXES = ("rejoin", "readmit", "re-join", "re-admit", "reenter", "re-enter", "reinstat", "restor")
 RETURN_PHRASAL = frozenset({("come", "back"), ("return", "to"), ("go", "back")})
+
+# Prepositions whose object the writer takes as given: "on top of both being in the CSTO".
+FACTIVE_PREPOSITIONS = frozenset({"of", "despite", "besides", "given", "beyond", "from"})

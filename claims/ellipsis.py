@@ -26,8 +26,8 @@ DENIALS = frozenset({"not", "but not", "and not"})
 # "Turkey is in NATO, unlike Austria."
 CONTRASTS = frozenset({"unlike", "as opposed to", "in contrast to", "contrary to"})
 # "Austria joined the EU in 1995, same as Sweden and Finland."
-LIKENESS = frozenset({"same as", "just like", "like", "as did", "as does", "as is", "the same as", "same with",
-                      "same for", "and so", "as have", "as has"})
+LIKENESS = frozenset({"same as", "just like", "like", "as did", "as does", "as do", "as is", "as are", "as was",
+                      "as were", "the same as", "same with", "same for", "and so", "as have", "as has"})
 LIKENESS_WORDS = frozenset(w for phrase in LIKENESS | CONTRASTS for w in phrase.split())
 _YEAR = re.compile(r"^(19|20)\d\d$")
 CERTAINTY = 0.8
@@ -73,6 +73,14 @@ def _resolve(sentence, states, previous: list[Claim], previous_subjects, origina
             return [(_echo(c, sentence, state.id_, original, state, _polarity(opener, negated, c), year), c)
                     for state in _distinct_states(states) for c in _distinct(previous)
                     if c.statement.subject != state.id_ and c.statement.object != state.id_]
+    acted = _membership_act(words, states)
+    if acted and len(_distinct_states(states)) == 1:
+        # "Qatar, Kuwait ... are in the ICI. Saudi Arabia never signed up." / "Sweden followed in 2024."
+        state = states[0]
+        return [(_echo(c, sentence, state.id_, original, state, negated, _year(words) or 0,
+                       relation=Relation.CANDIDATE_FOR if acted == "apply" else None), c)
+                for c in _distinct(previous)
+                if not c.statement.relation.symmetric and c.statement.subject != state.id_]
     if words[0].lower_ in PRONOUNS and not states and words[1:] and words[1].lemma_.lower() in ECHO_VERBS:
         if all(t.dep_ in ("neg", "advmod", "aux", "ROOT", "nsubj") or t.lower_ in ("not", "n't") for t in words):
             subject_ids = {m.id_ for m in previous_subjects}
@@ -114,6 +122,25 @@ def _role_of_pronoun(words) -> Relation | None:
     roles = [ROLES[t.lemma_.lower()] for t in words if t.dep_ == "attr" and t.lemma_.lower() in ROLES]
     others = [t for t in words if t.pos_ in ("NOUN", "PROPN", "VERB") and t.lemma_.lower() not in ROLES]
     return roles[0] if len(roles) == 1 and not others else None
+
+
+# Verbs that, with no object of their own, repeat the previous claim's organisation:
+# "Saudi Arabia never signed up", "Sweden followed in 2024", "Georgia applied too".
+ACTS = {"join": "join", "sign": "join", "follow": "join", "enter": "join", "accede": "join", "apply": "apply"}
+ACT_PARTICLES = frozenset({"up", "on", "in", "suit"})
+
+
+def _membership_act(words, states) -> str | None:
+    state_ids = {t.i for state in states for t in state}
+    rest = [t for t in words if t.i not in state_ids and (t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") or t.dep_ == "prt")
+            and t.lemma_.lower() not in ECHO_VERBS and t.lower_ not in ECHO_ENDINGS and not _YEAR.match(t.text)]
+    verbs = [t for t in rest if t.pos_ == "VERB" and t.lemma_.lower() in ACTS]
+    if len(verbs) != 1 or any(t.i != verbs[0].i and t.lower_ not in ACT_PARTICLES for t in rest):
+        return None
+    verb = verbs[0]
+    if verb.lemma_.lower() == "sign" and not any(c.lower_ in ("up", "on") for c in verb.children):
+        return None  # "signed" alone: signed what?
+    return ACTS[verb.lemma_.lower()]
 
 
 def _opener(words) -> str | None:
@@ -171,7 +198,9 @@ def _echo(
 ) -> Claim:
     st = claim.statement
     update = {"subject": subject_id}
-    if relation is not None:
+    if relation is not None and year is not None:
+        update.update(relation=relation, negated=bool(negated), left=False, event=True)
+    elif relation is not None:
         update.update(relation=relation, negated=polarity, left=False, year=None, event=False)
     elif negated is not None:
         # The echo repeats the predicate in its positive form ("is in NATO", "left the CSTO")

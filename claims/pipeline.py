@@ -186,8 +186,8 @@ class ClaimExtractor:
                     # "in NATO or the EU" only where "or" lists: in a question or a denial.
                     alternatives = claim.modality is Modality.QUESTION or claim.statement.negated
                     made_claims += [
-                        self._with_object(c, other, original, contrast)
-                        for other, contrast in _listed_after(obj, orgs, alternatives)
+                        self._with_object(c, other, original, contrast, year)
+                        for other, contrast, year in _listed_after(obj, orgs, alternatives)
                         for c in list(made_claims)
                     ]
                 for made in made_claims:
@@ -289,13 +289,18 @@ class ClaimExtractor:
             "notes": (*claim.notes, f"'{mention.text}' added by '{mention.root.head.text}'"),
         })
 
-    def _with_object(self, claim: Claim, org, original: str, contrast: bool = False) -> Claim:
+    def _with_object(self, claim: Claim, org, original: str, contrast: bool = False, year: int | None = None) -> Claim:
+        """`claim` about the listed organisation `org`; `year`: its own ("in NATO since 2004"),
+        0 for none of its own in a list where each organisation has its own, None to share."""
         organisation = self.kb.organisations[org.id_]
         relation = claim.statement.relation
         if claim.extractor == "member_of":
             relation = organisation.default_relation
         negated = claim.statement.negated != contrast  # "in NATO but not the EU"
-        statement = claim.statement.model_copy(update={"object": org.id_, "relation": relation, "negated": negated})
+        update = {"object": org.id_, "relation": relation, "negated": negated}
+        if year is not None:
+            update["year"] = year or None
+        statement = claim.statement.model_copy(update=update)
         return claim.model_copy(update={
             "statement": statement,
             "object_text": original[org.start_char : org.end_char],
@@ -374,6 +379,9 @@ def _demonym_as_state(mention):
     from spacy.tokens import Span
 
     head = mention.root.head
+    if mention.root.dep_ in ("nsubj", "nsubjpass") and mention.root.pos_ in ("PROPN", "NOUN"):
+        # "The Kyrgyz are part of the CSTO": the people, as the subject, stand for their state
+        return Span(mention.doc, mention.start, mention.end, label=STATE, span_id=mention.id_)
     if mention.root.dep_ not in ("amod", "compound") or head.lemma_.lower() not in _GOVERNMENT_HEADS:
         return None
     return Span(mention.doc, head.i, head.i + 1, label=STATE, span_id=mention.id_)
@@ -405,6 +413,18 @@ def _companions(subject, obj, mentions, kb: KnowledgeBase) -> list[tuple]:
 
 # Words that may stand between the names of a list: "the CSTO, the SCO and the CIS".
 _LIST_GLUE = frozenset({",", "and", "&", "the", "plus", "as", "well", "also"})
+_YEAR_TOKEN = re.compile(r"^(19|20)\d\d$")
+_DATE_WORDS = frozenset({"since", "in", "from", "by", "january", "february", "march", "april", "may", "june", "july",
+                         "august", "september", "october", "november", "december"})
+
+
+def _own_year(org) -> int | None:
+    """'NATO since 2004', 'the EU in May 2004': the year right after the organisation's name."""
+    after = org.doc[org.end : org.end + 4]
+    if not after or after[0].lower_ not in ("since", "in", "from"):
+        return None
+    years = [int(t.text) for t in after if _YEAR_TOKEN.match(t.text)]
+    return years[0] if years else None
 _ALTERNATIVE_GLUE = frozenset({"or", "nor", "just", "only", "merely", "simply", "still", "maybe", "perhaps"})
 
 
@@ -416,6 +436,11 @@ def _listed_after(obj, orgs, alternatives: bool = False) -> list[tuple]:
     listed, previous = [], obj
     for org in sorted((o for o in orgs if o.start >= obj.end), key=lambda o: o.start):
         between = [t for t in obj.doc[previous.end : org.start] if not t.is_space]
+        # "in the EU since 2007 and in NATO since 2004", "joined NATO in 2023 and the EU in 1995":
+        # each organisation has its own date; the date is not glue, but it is allowed here.
+        dated = any(_YEAR_TOKEN.match(t.text) for t in between) and any(t.lower_ in ("and", ",", "&") for t in between)
+        if dated:
+            between = [t for t in between if not (_YEAR_TOKEN.match(t.text) or t.lower_ in _DATE_WORDS)]
         words = [t.lower_ for t in between if t.lower_ != "the"]
         contrast = words[-2:] in (["but", "not"], [",", "not"], ["and", "not"]) or words == ["not"]
         glue = words[:-1] if contrast and words[-1:] == ["not"] else words
@@ -425,7 +450,7 @@ def _listed_after(obj, orgs, alternatives: bool = False) -> list[tuple]:
             break
         if org.root.dep_ in ("nsubj", "nsubjpass") and org.root.head.i != obj.root.head.i:
             break  # "If Serbia joins the CSTO, the EU will react": the subject of another clause
-        listed.append((org, contrast))
+        listed.append((org, contrast, (_own_year(org) or 0) if dated else None))
         previous = org
         if contrast:
             break  # what follows a contrast is its own list

@@ -575,7 +575,13 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
         return _set(result, Modality.HYPOTHETICAL, "a condition or supposition")
     # "Georgia joining NATO would be a disaster", "Greece vetoed Kosovo's NATO membership": an
     # event named as a thing, or the object of another verb, is talked about, not asserted.
-    if any(v.tag_ == "VBG" and v.dep_ in _NOMINAL_CLAUSE_DEPS for v in clause):
+    subject_ids = {t.i for t in subject}
+    # "Georgia joining NATO is unlikely": the parser may hang the gerund on the name (acl).
+    gerunds = [v for v in clause if v.tag_ == "VBG" and (v.dep_ in _NOMINAL_CLAUSE_DEPS or (v.dep_ == "acl" and v.head.i in subject_ids))]
+    if gerunds and all(_presupposed(v) for v in gerunds):
+        # "Armenia being in the CSTO is so mid": a state of affairs taken as given, and judged
+        result.notes.append(f"a state taken as given ('{gerunds[0].text}' under '{gerunds[0].head.text}')")
+    elif gerunds:
         return _set(result, Modality.HYPOTHETICAL, "an event named, not asserted ('X joining ...')")
     if any(v.tag_ == "VBG" and v.lemma_.lower() in _event_lemmas() and any(a.lemma_ == "be" for a in v.children if a.dep_ == "aux") for v in clause):
         # "Ukraine is joining the EU": under way or planned, not done.
@@ -617,6 +623,30 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
     _read_frames(result, lca)
     if result.modality is Modality.ASSERTION and _rejected_by_relative_clause(sentence, lca):
         _set(result, Modality.REPORTED, "rejected by the writer")
+
+
+def _presupposed(gerund: Token) -> bool:
+    """'being' (a state, not an event) as the subject of a plain present or past verb, or
+    after a preposition that takes its object as given ('on top of', 'despite'): the writer
+    takes it as so. 'Georgia being in NATO would be a disaster' (a modal) and 'joining' (an
+    event) are not; nor is a state the writer calls a myth."""
+    if gerund.lemma_.lower() != "be":
+        return False
+    head = gerund.head
+    if gerund.dep_ in ("csubj", "nsubj"):
+        main = head
+    elif gerund.dep_ == "acl" and head.dep_ in ("nsubj", "nsubjpass"):
+        main = head.head
+    elif gerund.dep_ == "pcomp" and head.lower_ in cues.FACTIVE_PREPOSITIONS:
+        main = head.head
+        while main.dep_ in ("prep", "pobj", "pcomp") and main.head.i != main.i:
+            main = main.head
+    else:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in cues.MODAL_AUX for c in main.children):
+        return False
+    said = {t.lemma_.lower() for t in main.subtree} | {t.lower_ for t in main.subtree}
+    return not said & (cues.REJECTION | cues.SUPPOSITION | cues.WISH | cues.CONDITIONAL_MARKS | {"idea", "prospect", "thought"})
 
 
 def _with_unfinished_sentence_before(sentence: Span) -> str:

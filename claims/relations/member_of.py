@@ -13,7 +13,7 @@ MEMBER_OF = RelationCues(
     passive_verbs=frozenset({"admit", "readmit", "accept", "include"}),
     phrasal_verbs=frozenset({
         ("take", "part"), ("get", "into"), ("get", "in"), ("sign", "up"), ("sit", "on"), ("sit", "in"),
-        ("come", "back"),
+        ("come", "back"), ("make", "up"),  # "India, Japan, Australia and the US make up the Quad"
     }),
     event_verbs=frozenset({"join", "rejoin", "enter", "accede", "admit", "readmit", "accept", "become", "get"}),
 )

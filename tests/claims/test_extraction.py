@@ -387,6 +387,36 @@ ROSTERS_AND_ECHOES = [
     ]),
     # the lemmatizer's "readmitte" is still "readmit"
     ("Syria was readmitted to the Arab League in 2023.", [("SYR", "member_of", "arab-league", False, A, 2023)]),
+    # a state taken as given ("being") is asserted; an event named ("joining") is not
+    ("Despite Turkey being in NATO, it bought S-400s.", [("TUR", "member_of", "nato", False, A, None)]),
+    ("Georgia being in NATO would be a disaster.", [("GEO", "member_of", "nato", False, H, None)]),
+    ("Georgia joining NATO is unlikely.", [("GEO", "member_of", "nato", False, H, None)]),
+    ("Armenia being in the CSTO is a myth.", [("ARM", "member_of", "csto", False, H, None)]),
+    # a verb with no object of its own repeats the previous claim's organisation
+    ("Qatar and Kuwait are in the Istanbul Cooperation Initiative. Saudi Arabia never signed up.", [
+        ("QAT", "partner_of", "ici", False, A, None), ("KWT", "partner_of", "ici", False, A, None),
+        ("SAU", "partner_of", "ici", True, A, None),
+    ]),
+    ("Turkey is in NATO. Greece joined in 1952.", [
+        ("TUR", "member_of", "nato", False, A, None), ("GRC", "member_of", "nato", False, A, 1952),
+    ]),
+    ("Turkey is in NATO. Greece signed.", [("TUR", "member_of", "nato", False, A, None)]),
+    ("Azerbaijan is not in NATO. Georgia wants to join.", [("AZE", "member_of", "nato", True, A, None)]),
+    ("India, Japan, Australia and the US make up the Quad.", [
+        ("IND", "member_of", "quad", False, A, None), ("JPN", "member_of", "quad", False, A, None),
+        ("AUS", "member_of", "quad", False, A, None), ("USA", "member_of", "quad", False, A, None),
+    ]),
+    ("Israel is a major non-NATO ally, as are Japan and South Korea.", [
+        ("ISR", "partner_of", "mnna", False, A, None), ("JPN", "partner_of", "mnna", False, A, None),
+        ("KOR", "partner_of", "mnna", False, A, None),
+    ]),
+    # each organisation of a list with its own date
+    ("Romania's been in the EU since 2007 and in NATO since 2004.", [
+        ("ROU", "member_of", "eu", False, A, 2007), ("ROU", "member_of", "nato", False, A, 2004),
+    ]),
+    ("Sweden joined the EU in 1995 and NATO.", [
+        ("SWE", "member_of", "eu", False, A, 1995), ("SWE", "member_of", "nato", False, A, None),
+    ]),
 ]
 
 NO_CLAIM = [
