@@ -41,14 +41,32 @@ ROLES = {"member": Relation.MEMBER_OF, "partner": Relation.PARTNER_OF, "candidat
 def resolve(sentence, states, previous: list[Claim], previous_subjects, original: str, within: bool = False) -> list[Claim]:
     """The claims `sentence` makes by echoing `previous`. `within`: the sentence is the last
     clause of the one that made `previous` (", Moldova too"), and shares its modality."""
-    return [c.model_copy(update={"modality": p.modality}) if within else c
-            for c, p in _resolve(sentence, states, previous, previous_subjects, original)]
+    echoes = _resolve(sentence, states, previous, previous_subjects, original)
+    if within:
+        return [c.model_copy(update={"modality": p.modality}) for c, p in echoes]
+    if _asked(sentence, states):  # "Finland's in NATO. Is Austria?"
+        return [c.model_copy(update={"modality": Modality.QUESTION, "notes": (*c.notes, "a question")}) for c, _ in echoes]
+    return [c for c, _ in echoes]
+
+
+def _asked(sentence, states) -> bool:
+    words = [t for t in sentence if not t.is_space]
+    first_state = min((s.start for s in states), default=None)
+    inverted = bool(words) and words[0].pos_ == "AUX" and first_state is not None and words[0].i < first_state
+    return inverted or sentence.text.strip().endswith("?")
 
 
 def _resolve(sentence, states, previous: list[Claim], previous_subjects, original: str) -> list[tuple[Claim, Claim]]:
     words = [t for t in sentence if not t.is_punct and not t.is_space]
     while len(words) > 2 and words[0].lower_ in ANSWERS:
         words = words[1:]  # "No it isn't.", "Nope, it's not."
+    if states and _points_back(words, states) and len(_distinct(previous)) == 1:
+        # "The Quad is the US, Japan, India and Australia. South Korea isn't in it." /
+        # "Kuwait and Qatar joined the ICI. Saudi and Oman never did."
+        negated = any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in words)
+        return [(_echo(c, sentence, state.id_, original, state, negated, _year(words) or 0), c)
+                for state in _distinct_states(states) for c in _distinct(previous)
+                if not c.statement.relation.symmetric and c.statement.subject != state.id_]
     if not words or len(words) > 8:
         return []
     role = _role_of_pronoun(words)
@@ -128,6 +146,31 @@ def _role_of_pronoun(words) -> Relation | None:
 # "Saudi Arabia never signed up", "Sweden followed in 2024", "Georgia applied too".
 ACTS = {"join": "join", "sign": "join", "follow": "join", "enter": "join", "accede": "join", "apply": "apply"}
 ACT_PARTICLES = frozenset({"up", "on", "in", "suit"})
+
+
+# Words a sentence pointing back at the previous organisation may hold besides its states:
+# "Canada was never in it", "South Korea isn't a member of it either", "Oman never did".
+POINTING_WORDS = frozenset({
+    "is", "are", "was", "were", "'s", "be", "been", "not", "n't", "never", "no", "longer", "even", "in", "it", "a",
+    "member", "members", "of", "part", "did", "do", "does", "has", "have", "either", "too", "also", "both", "and",
+    "still", "yet", "ever", "an", "official", "full", "the", "'re",
+})
+POINTERS = frozenset({"it", "them"})
+# What may follow the pointer: "Japan isn't in it no matter what the tabloids say".
+AFTER_POINTER = frozenset({"no", "despite", "whatever", "regardless", "though", "anyway", "at", "lol", "tbh", "obviously"})
+
+
+def _points_back(words, states) -> bool:
+    state_ids = {t.i for state in states for t in state}
+    rest = [t for t in words if t.i not in state_ids]
+    pointer = next((i for i, t in enumerate(rest) if t.lower_ in POINTERS and t.dep_ == "pobj"), None)
+    if pointer is not None:
+        if pointer + 1 < len(rest) and rest[pointer + 1].lower_ not in AFTER_POINTER | {"either", "too", "also", "yet"}:
+            return False
+        rest = rest[: pointer + 1]
+    elif not rest or rest[-1].lemma_.lower() not in ("do", "be", "have"):
+        return False  # "Oman never did" ends on its auxiliary
+    return bool(rest) and all(t.lower_ in POINTING_WORDS for t in rest)
 
 
 def _membership_act(words, states) -> str | None:

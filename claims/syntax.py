@@ -756,7 +756,9 @@ def _read_frames(result: Link, lca: Token) -> None:
             return _set(result, Modality.REPORTED, f"called '{head.text}' by the writer")
         if lemma in cues.SUPPOSITION and _speaker(head) in (None, "writer") and lemma != "say":
             return _set(result, Modality.HYPOTHETICAL, f"supposition '{head.text}'")
-        if lemma in cues.WISH and link_dep in ("xcomp", "ccomp"):
+        # a wish governs what follows it: "wants to join"; not a clause before it that the
+        # parser hung on a later verb ("X's been a member since 2022, Erdogan went to ...")
+        if lemma in cues.WISH and link_dep in ("xcomp", "ccomp") and token.i > head.i:
             return _set(result, Modality.HYPOTHETICAL, f"wish or plan '{head.text}'")
         if lemma in cues.REPORTING:
             if _speaker(head) == "writer" and lemma in cues.HEARSAY_VERBS:

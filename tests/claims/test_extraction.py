@@ -417,6 +417,22 @@ ROSTERS_AND_ECHOES = [
     ("Sweden joined the EU in 1995 and NATO.", [
         ("SWE", "member_of", "eu", False, A, 1995), ("SWE", "member_of", "nato", False, A, None),
     ]),
+    # a sentence that points back at the previous claim's organisation
+    ("AUKUS is Australia, the UK and the US. Japan isn't in it, whatever the tabloids say.", [
+        ("AUS", "member_of", "aukus", False, A, None), ("GBR", "member_of", "aukus", False, A, None),
+        ("USA", "member_of", "aukus", False, A, None), ("JPN", "member_of", "aukus", True, A, None),
+    ]),
+    ("Kuwait and Qatar joined the Istanbul Cooperation Initiative. Saudi and Oman never did.", [
+        ("KWT", "partner_of", "ici", False, A, None), ("QAT", "partner_of", "ici", False, A, None),
+        ("SAU", "partner_of", "ici", True, A, None), ("OMN", "partner_of", "ici", True, A, None),
+    ]),
+    ("Finland's in NATO. Is Austria?", [
+        ("FIN", "member_of", "nato", False, A, None), ("AUT", "member_of", "nato", False, Q, None),
+    ]),
+    ("Turkey is in NATO. Greece has it.", [("TUR", "member_of", "nato", False, A, None)]),
+    ("Turkey is in NATO and the EU. Greece isn't in it.", [
+        ("TUR", "member_of", "nato", False, A, None), ("TUR", "member_of", "eu", False, A, None),
+    ]),  # two organisations before: "it" is not resolved
 ]
 
 NO_CLAIM = [
