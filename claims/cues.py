@@ -101,7 +101,9 @@ SARCASM = (
 COMPANIONS = frozenset({"with", "alongside"})
 
 # Phrases by which writers take back what they just wrote: "... wait, it's in both actually".
-RETRACTIONS = ("wait, ", "wait no", "scratch that", "never mind", "nevermind", "my bad", "i stand corrected", "i was wrong")
+# ("never mind" only as a clause of its own: "..., never mind NATO" is not one)
+RETRACTIONS = ("wait, ", "wait no", "scratch that", "never mind,", "never mind.", "nevermind,", "nevermind.", "my bad",
+               "i stand corrected", "i was wrong")
 
 # Words by which the writer shows they know a membership or candidacy is frozen or suspended:
 # "Armenia is still technically in the CSTO but has frozen its participation". Such a claim is
@@ -123,3 +125,7 @@ RETURN_PHRASAL = frozenset({("come", "back"), ("return", "to"), ("go", "back")})
 
 # Prepositions whose object the writer takes as given: "on top of both being in the CSTO".
 FACTIVE_PREPOSITIONS = frozenset({"of", "despite", "besides", "given", "beyond", "from"})
+
+# Words by which a state is placed outside an organisation: "stays out of NATO", "steers
+# clear of the CSTO", "is outside the EU", "will be out of the CIS". Read as not a member.
+OUTSIDE = frozenset({"out", "outside", "clear"})

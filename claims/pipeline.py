@@ -314,6 +314,14 @@ class ClaimExtractor:
         are both in NATO': 'they' and 'both' are all the states named together before them."""
         found = []
         for t in sentence:
+            if _quantified_reference(t):
+                # "Switzerland, Austria and Ireland are neutral, so none of them are in NATO",
+                # "None of the four is in NATO": every state named before
+                before = [m for m in states if m.end <= t.i]
+                candidates = sorted({m.id_ for m in (before or previous_states)})
+                if len(candidates) > 1:
+                    found += [(sentence.doc[t.i : t.i + 1], state_id, 0.8) for state_id in candidates]
+                continue
             if t.lower_ not in PRONOUNS | PLURAL_PRONOUNS or t.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             before = [m for m in states if m.end <= t.i]
@@ -425,7 +433,9 @@ def _own_year(org) -> int | None:
         return None
     years = [int(t.text) for t in after if _YEAR_TOKEN.match(t.text)]
     return years[0] if years else None
-_ALTERNATIVE_GLUE = frozenset({"or", "nor", "just", "only", "merely", "simply", "still", "maybe", "perhaps"})
+_ALTERNATIVE_GLUE = frozenset({"or", "nor", "just", "only", "merely", "simply", "still", "maybe", "perhaps",
+                               # "not even in the ICI, never mind NATO" / "let alone NATO"
+                               "never", "mind", "let", "alone", "much", "less", "even"})
 
 
 def _listed_after(obj, orgs, alternatives: bool = False) -> list[tuple]:
@@ -462,6 +472,17 @@ _RETRACTION = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in cues.RETRACTI
 
 class _ParseAsked(Exception):
     """extract() asked for a parse while parse_ahead() was only learning what it would parse."""
+
+
+def _quantified_reference(token) -> bool:
+    """'them' in 'none of them', 'four' in 'all of the four': a quantified subject that refers
+    back to states already named."""
+    of = token.head
+    if token.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ not in cues.QUANTIFIERS:
+        return False
+    if of.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return token.lower_ in ("them", "these", "those") or (token.pos_ == "NUM" and any(c.lower_ == "the" for c in token.children))
 
 
 def _names_a_role(mention) -> bool:

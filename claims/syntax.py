@@ -137,7 +137,12 @@ def _finish(inner: list[Token], obj: Span, extractors, subject: Span, lca: Token
     if result.left:
         result.negated = not result.negated
         result.notes.append("leaving: the membership ended")
+    if not result.left and extractor.relation is Relation.MEMBER_OF and any(t.lower_ in cues.OUTSIDE for t in inner):
+        result.negated = not result.negated
+        result.notes.append("outside it: not a member")
     _read_time(result, inner, lca, obj)
+    if any(t.lower_ == "back" and t.dep_ == "advmod" for t in inner):
+        result.returned = True
     _read_modality(result, inner, lca, subject)
     return result
 
@@ -300,6 +305,11 @@ def _classify(inner: list[Token], obj: Span, extractors) -> tuple[RelationCues, 
             pattern.append(lemma)
         elif _particle_of_phrasal_verb(token, extractors):
             pattern.append(token.lower_)  # "pulled OUT of NATO", "came BACK to the AU"
+        elif token.lower_ in cues.OUTSIDE and not between_states:
+            hits.setdefault("member_of", lemma)  # "stays out of NATO", "is outside the EU": not in it
+            pattern.append(token.lower_)
+        elif token.lower_ == "back" and token.dep_ == "advmod":
+            pattern.append("back")  # "Syria's back in the Arab League": a return
         elif _leaving(token) and not between_states:
             hits.setdefault("member_of", lemma)  # "left the CSTO": about a membership, which ended
             pattern.append(lemma)
@@ -326,6 +336,8 @@ def _classify(inner: list[Token], obj: Span, extractors) -> tuple[RelationCues, 
     if one_of:
         light = light | {"of"}  # "Georgia is one of NATO's Enhanced Opportunities Partners"
     designated = (obj.root.dep_ in ("attr", "appos") or one_of
+                  # "a NATO partner and a major non-NATO ally"
+                  or (obj.root.dep_ == "conj" and obj.root.head.dep_ in ("attr", "appos"))
                   or (obj.root.dep_ == "compound" and obj.root.head.lemma_.lower() == "status"))
     # "Saudi Arabia, a major non-NATO ally": the name in apposition to the state itself
     apposed = not pattern and obj.root.dep_ == "appos"

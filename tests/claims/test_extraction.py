@@ -433,6 +433,24 @@ ROSTERS_AND_ECHOES = [
     ("Turkey is in NATO and the EU. Greece isn't in it.", [
         ("TUR", "member_of", "nato", False, A, None), ("TUR", "member_of", "eu", False, A, None),
     ]),  # two organisations before: "it" is not resolved
+    # quantified references to the states named before
+    ("Switzerland, Austria and Ireland are neutral, so none of them are in NATO.", [
+        ("AUT", "member_of", "nato", True, A, None), ("CHE", "member_of", "nato", True, A, None),
+        ("IRL", "member_of", "nato", True, A, None),
+    ]),
+    ("None of them are in NATO.", []),  # nobody named before
+    # outside an organisation, and back in it
+    ("Switzerland stays out of NATO.", [("CHE", "member_of", "nato", True, A, None)]),
+    ("Norway is outside the EU.", [("NOR", "member_of", "eu", True, A, None)]),
+    ("Azerbaijan pulled out of the CSTO in 1999.", [("AZE", "member_of", "csto", True, A, 1999)]),
+    ("Turkey is out of patience with NATO.", []),
+    ("Syria is back in the Arab League since 2023.", [("SYR", "member_of", "arab-league", False, A, 2023)]),
+    ("Australia is a NATO partner and a major non-NATO ally.", [
+        ("AUS", "partner_of", "nato", False, A, None), ("AUS", "partner_of", "mnna", False, A, None),
+    ]),
+    ("Saudi Arabia is not even in the ICI, never mind NATO.", [
+        ("SAU", "partner_of", "ici", True, A, None), ("SAU", "member_of", "nato", True, A, None),
+    ]),
 ]
 
 NO_CLAIM = [
