@@ -28,7 +28,7 @@ SUPPOSITION = frozenset({"suppose", "imagine", "assume", "pretend", "say", "hypo
 
 # Verbs that make a wish, plan or attempt of what follows: "wants to join NATO".
 WISH = frozenset({
-    "want", "hope", "wish", "plan", "intend", "aim", "try", "expect", "like", "love", "go",
+    "want", "hope", "wish", "plan", "intend", "aim", "expect", "like", "love", "go",
     "need", "dream", "push", "prepare", "threaten", "consider", "refuse", "decide", "fail",
 })
 
@@ -45,7 +45,9 @@ FIRST_PERSON = frozenset({"i", "we"})
 
 # Light words allowed on the path between a state and an organisation: they carry no relation
 # of their own ("is", "has been", "remains").
-LIGHT_VERBS = frozenset({"be", "become", "remain", "stay", "have", "still", "officially", "technically", "one"})
+LIGHT_VERBS = frozenset({"be", "become", "remain", "stay", "have", "still", "officially", "technically", "one",
+                         # "have a lot of defence cooperation"
+                         "lot", "lots", "plenty", "bit"})
 # Nouns that are neutral heads: "a NATO country", "a member state", "EU nation".
 # "got EU candidate status", "was granted MNNA status", "holds observer status": the role is in
 # what modifies "status"; these words carry nothing of their own when "status" is on the path.
@@ -129,3 +131,14 @@ FACTIVE_PREPOSITIONS = frozenset({"of", "despite", "besides", "given", "beyond",
 # Words by which a state is placed outside an organisation: "stays out of NATO", "steers
 # clear of the CSTO", "is outside the EU", "will be out of the CIS". Read as not a member.
 OUTSIDE = frozenset({"out", "outside", "clear"})
+
+# Nouns that name a relation: "Azerbaijan's membership in NATO", "the Finnish accession".
+NOMINAL_RELATIONS = frozenset({"membership", "accession", "bid", "application", "candidacy", "entry", "admission",
+                               "partnership", "alliance"})
+# Predicates that speak of a relation as possible, not as so: "X's NATO membership is unthinkable".
+IRREALIS = frozenset({
+    "unthinkable", "impossible", "unlikely", "likely", "possible", "inevitable", "dream", "fantasy", "line",
+    "inconceivable", "unrealistic", "realistic", "hypothetical", "conceivable", "imminent", "question", "matter",
+    "goal", "aim", "ambition", "aspiration", "prospect", "option", "disaster", "nightmare", "mistake", "risk",
+    "threat", "provocation", "gamble",
+})

@@ -378,7 +378,9 @@ class ClaimExtractor:
 _NAME_CERTAINTY = {CAPITAL: CAPITAL_CERTAINTY, FUZZY: FUZZY_CERTAINTY}
 
 # Heads an adjective of nationality may stand on for its state: "the Turkish government".
-_GOVERNMENT_HEADS = cues.NEUTRAL_HEADS | frozenset({"army", "military", "regime", "leadership", "authorities", "forces"})
+_GOVERNMENT_HEADS = cues.NEUTRAL_HEADS | frozenset({"army", "military", "regime", "leadership", "authorities", "forces",
+                                                    # "Azerbaijani membership in NATO", "the Finnish accession"
+                                                    "membership", "accession", "bid", "application", "candidacy"})
 
 
 def _demonym_as_state(mention):

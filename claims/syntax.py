@@ -587,6 +587,10 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
         return _set(result, Modality.HYPOTHETICAL, "a condition or supposition")
     # "Georgia joining NATO would be a disaster", "Greece vetoed Kosovo's NATO membership": an
     # event named as a thing, or the object of another verb, is talked about, not asserted.
+    irrealis = _irrealis_nominal(lca)
+    if irrealis:
+        # "Azerbaijan's NATO membership would be a disaster": a membership named, under a modal
+        return _set(result, Modality.HYPOTHETICAL, irrealis)
     subject_ids = {t.i for t in subject}
     # "Georgia joining NATO is unlikely": the parser may hang the gerund on the name (acl).
     gerunds = [v for v in clause if v.tag_ == "VBG" and (v.dep_ in _NOMINAL_CLAUSE_DEPS or (v.dep_ == "acl" and v.head.i in subject_ids))]
@@ -635,6 +639,29 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
     _read_frames(result, lca)
     if result.modality is Modality.ASSERTION and _rejected_by_relative_clause(sentence, lca):
         _set(result, Modality.REPORTED, "rejected by the writer")
+
+
+def _irrealis_nominal(lca: Token) -> str | None:
+    """A relation named as a noun ('membership', 'accession') inside a clause that does not
+    assert it: under a modal ('would be a red line') or a predicate of possibility
+    ('is unthinkable', 'is unlikely'). Returns why, or None."""
+    if lca.pos_ not in ("NOUN", "PROPN") or lca.lemma_.lower() not in cues.NOMINAL_RELATIONS:
+        return None
+    governor = lca
+    while governor.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "prep", "compound", "poss", "appos") and governor.head.i != governor.i:
+        governor = governor.head
+        if governor.pos_ in ("VERB", "AUX"):
+            break
+    if governor.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in cues.MODAL_AUX for c in governor.children):
+        return f"'{lca.text}' under a modal ('{governor.text}')"
+    said = {t.lemma_.lower() for c in governor.children if c.dep_ in ("acomp", "attr", "oprd") for t in c.subtree}
+    if said & cues.IRREALIS:
+        return f"'{lca.text}' called {sorted(said & cues.IRREALIS)[0]}"
+    if governor.lemma_.lower() in cues.WISH | cues.SUPPOSITION | {"oppose", "veto", "block", "reject", "support", "fear", "discuss", "debate", "demand"}:
+        return f"'{lca.text}' as the object of '{governor.text}'"
+    return None
 
 
 def _presupposed(gerund: Token) -> bool:

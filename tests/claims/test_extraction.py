@@ -451,6 +451,17 @@ ROSTERS_AND_ECHOES = [
     ("Saudi Arabia is not even in the ICI, never mind NATO.", [
         ("SAU", "partner_of", "ici", True, A, None), ("SAU", "member_of", "nato", True, A, None),
     ]),
+    # a relation named as a noun takes the modality of the clause around it
+    ("Azerbaijan's NATO membership would be a disaster.", [("AZE", "member_of", "nato", False, H, None)]),
+    ("Azerbaijani membership in NATO is unthinkable.", [("AZE", "member_of", "nato", False, H, None)]),
+    ("Azerbaijan's membership in NATO is a fact.", [("AZE", "member_of", "nato", False, A, None)]),
+    ("Turkey's NATO membership dates back to 1952.", [("TUR", "member_of", "nato", False, A, None)]),
+    # an effort under way is a candidacy; a wish is not
+    ("Georgia has been trying to get into NATO for years, but it still isn't a member.", [
+        ("GEO", "candidate_for", "nato", False, A, None), ("GEO", "member_of", "nato", True, A, None),
+    ]),
+    ("Azerbaijan wants to join NATO.", [("AZE", "member_of", "nato", False, H, None)]),
+    ("India and the US have a lot of defence cooperation.", [("IND", "defense_cooperation", "USA", False, A, None)]),
 ]
 
 NO_CLAIM = [
