@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 
-from claims import DEFAULT_MODEL, cues, ellipsis, normalise, relations, rosters
+from claims import DEFAULT_MODEL, cues, ellipsis, normalise, relations, rosters, treaty_subjects
 from claims.fuzzy import FuzzyNames
-from claims.gazetteer import CAPITAL, DEMONYM, GROUP, ORG, SPANS_KEY, STATE, add_gazetteer, usual_spellings
+from claims.gazetteer import CAPITAL, DEMONYM, GROUP, ORG, SPANS_KEY, STATE, TREATY, add_gazetteer, usual_spellings
 from claims.models import Claim
 from claims.prefilter import Prefilter
 from claims.quotes import quoted_words, strip_quotes
@@ -32,6 +32,8 @@ FUZZY_CERTAINTY, GROUP_CERTAINTY, CAPITAL_CERTAINTY = 0.85, 0.95, 0.85
 FUZZY = "FUZZY_STATE"
 # A roster is read from the tokens alone, not the parse: a little less sure than a parsed claim.
 ROSTER_CERTAINTY = 0.9
+# A claim about a named treaty's parties rests on the base's list of parties.
+TREATY_CERTAINTY = 0.9
 # What may cut off a sentence's last clause for an echo: "..., Moldova too."
 TRAILING_CUTS = frozenset({",", ";", "-", "–", "—"})
 
@@ -169,6 +171,9 @@ class ClaimExtractor:
         if objects:
             subjects += self._pronoun_subjects(sentence, previous_subjects, states)
         seen = set()
+        for made in self._treaty_claims(sentence, mentions, original):
+            seen.add((made.statement.relation, tuple(sorted((made.statement.subject, made.statement.object)))))
+            yield made
         for subject, subject_id, certainty in subjects:
             for obj, kind in objects:
                 if obj.id_ == subject_id:
@@ -196,6 +201,20 @@ class ClaimExtractor:
                     if (st.relation, pair) not in seen:
                         seen.add((st.relation, pair))
                         yield made
+
+    def _treaty_claims(self, sentence, mentions, original: str) -> Iterator[Claim]:
+        """'The US-Taiwan mutual defense treaty ended in 1980': a claim about the parties."""
+        for mention in (m for m in mentions if m.label_ == TREATY):
+            treaty = self.kb.treaties.get(mention.id_)
+            if treaty is None or len(treaty.parties) != 2:
+                continue
+            found = treaty_subjects.link_treaty(mention, treaty.relation)
+            if found is None:
+                continue
+            first, second = treaty.parties
+            claim = self._claim(original, sentence, mention, first, mention, found, TREATY_CERTAINTY)
+            if claim is not None:
+                yield claim.model_copy(update={"statement": claim.statement.model_copy(update={"object": second})})
 
     def _trailing_echo(self, doc, sentence, states, found: list[Claim], original: str) -> list[Claim]:
         """A last clause after a comma that only names states and echoes the sentence's claim:

@@ -72,6 +72,8 @@ def link(subject: Span, obj: Span, objects: str = ORGANISATION) -> Link | None:
     for token in [*s_side[1:], *o_side[1:][::-1]]:
         if token.i not in skip and all(t.i != token.i for t in inner):
             inner.append(token)
+    if s_root.lemma_.lower() in cues.NOMINAL_RELATIONS and s_root.i not in {t.i for t in inner}:
+        inner.insert(0, s_root)  # "the Finnish accession to NATO": the state stands on the relation noun
     others = _other_names(subject, obj)
     if any(t.i in others and not _is_coordinated_name(t) for t in inner):
         # "Azerbaijan joined NATO's Partnership for Peace": the path to NATO runs through
@@ -787,6 +789,10 @@ def _read_frames(result: Link, lca: Token) -> None:
         if link_dep == "conj":
             token = head
             continue
+        if token.i < head.i and any(c.dep_ == "dobj" for c in head.children) and any(c.dep_ == "neg" for c in head.children):
+            # "Ukraine has been a NATO member since 2014, Western media just don't report it":
+            # the writer says it and that others do not ("Russia claims it" still reports)
+            break
         if marks & cues.CONDITIONAL_MARKS:
             return _set(result, Modality.HYPOTHETICAL, f"conditional '{sorted(marks)[0]}'")
         if (marks & ({"whether", "if"})) and lemma in cues.QUESTION_FRAMES | cues.REPORTING:
@@ -835,3 +841,7 @@ def _rejected_by_relative_clause(sentence: Span, lca: Token) -> bool:
             if subj and subj[0].lower_ in ("which", "that", "this", "it"):
                 return True
     return False
+
+
+# For claims read outside a state-to-object path (claims/treaty_subjects.py).
+read_modality, read_time = _read_modality, _read_time

@@ -200,6 +200,8 @@ def _judge_pact(st: Statement, kb: KnowledgeBase) -> Judgement:
         facts += kb.facts_between(st.subject, Relation.DEFENSE_PACT, st.object)
     if not facts:
         return _judge_pact_without_treaty(st, kb)
+    if st.left:
+        return _judge_pact_ended(st, facts, kb)
     if st.year is not None:
         matching = [f for f in facts if st.year in _years_of(f, kb)]
         if not matching:
@@ -216,6 +218,19 @@ def _judge_pact(st: Statement, kb: KnowledgeBase) -> Judgement:
         return _decided(_flip(Verdict.TRUE, st.negated), facts, kb, st, _describe_all(facts, kb, st.subject))
     verdict = Verdict.TRUE if st.negated else Verdict.OUTDATED
     return _decided(verdict, facts, kb, st, _describe_all(facts, kb, st.subject))
+
+
+def _judge_pact_ended(st: Statement, facts: list[Fact], kb: KnowledgeBase) -> Judgement:
+    """'The US-Taiwan mutual defense treaty ended in 1980': the year is the end's."""
+    current = [f for f in facts if f.holds_on(kb.as_of)]
+    if current:
+        return _decided(_flip(Verdict.FALSE, not st.negated), current, kb, st, _describe_all(current, kb, st.subject))
+    ended = [f for f in facts if f.end is not None]
+    if not ended or (st.year is not None and st.year not in {f.end.year for f in ended}):
+        # an end on another date, or none recorded: the base may miss a later agreement
+        return _silent(f"the base records no end of a {st.relation.value} between {kb.name(st.subject)} and "
+                       f"{kb.name(st.object)}{f' in {st.year}' if st.year else ''}")
+    return _decided(_flip(Verdict.TRUE, not st.negated), ended, kb, st, _describe_all(ended, kb, st.subject))
 
 
 def _years_of(fact: Fact, kb: KnowledgeBase) -> set[int]:
@@ -246,6 +261,14 @@ def _judge_pact_without_treaty(st: Statement, kb: KnowledgeBase) -> Judgement:
             f"not a mutual-defence obligation: {_describe_all(current, kb, st.subject)}",
         )
         # Absence of a pact from the base is weaker evidence than a recorded fact.
+        return Judgement(judgement.verdict, judgement.explanation, judgement.evidence, judgement.facts, certainty=0.8)
+    if st.relation is Relation.DEFENSE_PACT and current and st.negated and st.year is None:
+        # "Russia and Iran have no mutual defence pact": what the base records is cooperation
+        judgement = _decided(
+            Verdict.TRUE, current, kb, st,
+            f"The base records defence cooperation between {kb.name(st.subject)} and {kb.name(st.object)}, "
+            f"not a mutual-defence obligation: {_describe_all(current, kb, st.subject)}",
+        )
         return Judgement(judgement.verdict, judgement.explanation, judgement.evidence, judgement.facts, certainty=0.8)
     return _silent(f"the base records no {st.relation.value} between {kb.name(st.subject)} and {kb.name(st.object)}")
 

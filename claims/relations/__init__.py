@@ -22,4 +22,5 @@ def extractors_for(objects: str) -> tuple[RelationCues, ...]:
     return tuple(e for e in EXTRACTORS if e.objects == objects)
 
 
-__all__ = ["EXTRACTORS", "ORGANISATION", "STATE", "QualifiedNouns", "RelationCues", "extractors_for"]
+__all__ = ["CANDIDATE_FOR", "DEFENSE_COOPERATION", "DEFENSE_PACT", "EXTRACTORS", "MEMBER_OF", "ORGANISATION", "PARTNER_OF",
+           "STATE", "QualifiedNouns", "RelationCues", "extractors_for"]

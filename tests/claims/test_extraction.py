@@ -462,6 +462,12 @@ ROSTERS_AND_ECHOES = [
     ]),
     ("Azerbaijan wants to join NATO.", [("AZE", "member_of", "nato", False, H, None)]),
     ("India and the US have a lot of defence cooperation.", [("IND", "defense_cooperation", "USA", False, A, None)]),
+    # a named treaty as the subject: a claim about its parties
+    ("The US-Taiwan mutual defense treaty ended in 1980.", [("USA", "defense_pact", "TWN", True, A, 1980)]),
+    ("The Russia-Iran strategic partnership treaty is not a mutual defence pact.", [
+        ("RUS", "defense_pact", "IRN", True, A, None),
+    ]),
+    ("The US-Taiwan mutual defense treaty was signed in 1954.", []),  # said of the treaty, not of an alliance
 ]
 
 NO_CLAIM = [

@@ -76,6 +76,13 @@ COOP = Relation.DEFENSE_COOPERATION
         ("SYR", M, "arab-league", {"year": 2023, "event": True, "returned": True}, Verdict.UNVERIFIABLE),
         ("SYR", M, "arab-league", {"year": 2023, "event": True}, Verdict.FALSE),
         ("SYR", M, "arab-league", {"returned": True}, Verdict.TRUE),
+        # a pact that ended: its year is the end's; one still in force did not end
+        ("USA", PACT, "TWN", {"left": True, "negated": True, "year": 1980}, Verdict.TRUE),
+        ("USA", PACT, "TWN", {"left": True, "negated": True, "year": 1975}, Verdict.UNVERIFIABLE),
+        ("USA", PACT, "JPN", {"left": True, "negated": True}, Verdict.FALSE),
+        # no pact where the base records cooperation only (Russia-Iran treaty of 2025)
+        ("RUS", PACT, "IRN", {"negated": True}, Verdict.TRUE),
+        ("RUS", PACT, "IRN", {}, Verdict.MISLEADING),
         # a pact's year may be the year it was signed (Shusha: signed 2021, in force 2022)
         ("AZE", PACT, "TUR", {"year": 2021}, Verdict.TRUE),
     ],
