@@ -142,3 +142,10 @@ IRREALIS = frozenset({
     "goal", "aim", "ambition", "aspiration", "prospect", "option", "disaster", "nightmare", "mistake", "risk",
     "threat", "provocation", "gamble",
 })
+
+# Verbs whose object a prepositional phrase places in an organisation: "see Japan in NATO",
+# "kept Yugoslavia out of the Warsaw Pact". Those in SMALL_CLAUSE_FACTS say what was so.
+SMALL_CLAUSE_FACTS = frozenset({"keep", "hold"})
+SMALL_CLAUSE_VERBS = SMALL_CLAUSE_FACTS | frozenset({
+    "see", "want", "imagine", "like", "love", "prefer", "need", "expect", "picture", "envision", "envisage", "wish",
+})

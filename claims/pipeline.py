@@ -20,7 +20,7 @@ from claims.gazetteer import CAPITAL, DEMONYM, GROUP, ORG, SPANS_KEY, STATE, TRE
 from claims.models import Claim
 from claims.prefilter import Prefilter
 from claims.quotes import quoted_words, strip_quotes
-from claims.syntax import COPULA, Link, link, link_listed
+from claims.syntax import COPULA, Link, link, link_listed, link_pair
 from knowledge.base import KnowledgeBase
 from knowledge.models import Modality, Relation, Statement
 
@@ -171,6 +171,9 @@ class ClaimExtractor:
         if objects:
             subjects += self._pronoun_subjects(sentence, previous_subjects, states)
         seen = set()
+        for made in self._pair_claims(sentence, states, previous_subjects, original):
+            seen.add((made.statement.relation, tuple(sorted((made.statement.subject, made.statement.object)))))
+            yield made
         for made in self._treaty_claims(sentence, mentions, original):
             seen.add((made.statement.relation, tuple(sorted((made.statement.subject, made.statement.object)))))
             yield made
@@ -201,6 +204,21 @@ class ClaimExtractor:
                     if (st.relation, pair) not in seen:
                         seen.add((st.relation, pair))
                         yield made
+
+    def _pair_claims(self, sentence, states, previous_states, original: str) -> Iterator[Claim]:
+        """A pact or cooperation whose two states are 'they' or 'both' (claims.syntax.link_pair)."""
+        for t in sentence:
+            if t.lower_ not in PLURAL_PRONOUNS or t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            before = [m for m in states if m.end <= t.i]
+            pair = sorted({m.id_ for m in (before or previous_states)})
+            if len(pair) != 2:
+                continue
+            pronoun = sentence.doc[t.i : t.i + 1]
+            found = link_pair(pronoun)
+            claim = self._claim(original, sentence, pronoun, pair[0], pronoun, found, 0.8) if found else None
+            if claim is not None:
+                yield claim.model_copy(update={"statement": claim.statement.model_copy(update={"object": pair[1]})})
 
     def _treaty_claims(self, sentence, mentions, original: str) -> Iterator[Claim]:
         """'The US-Taiwan mutual defense treaty ended in 1980': a claim about the parties."""

@@ -63,6 +63,8 @@ def link(subject: Span, obj: Span, objects: str = ORGANISATION) -> Link | None:
         # "Japan and the US have a defence treaty": the two states are coordinated subjects,
         # and the relation is in the predicate they share.
         return _link_coordinated(subject, obj, extractors)
+    if objects == ORGANISATION and (small := _small_clause(s_side, o_side, lca, subject)):
+        return small
     if not _is_subject_side(s_side, lca) or _crosses_other_clause(o_side, subject):
         return None
     # Names coordinated with either end ("Finland and Sweden are", "in NATO and the EU") are
@@ -242,6 +244,37 @@ def _crosses_other_clause(o_side: list[Token], subject: Span) -> bool:
     return False
 
 
+def _passive_into(token: Token, inner_ids: set[int]) -> bool:
+    """A passive verb that moves its subject into the organisation: 'Bosnia might get
+    fast-tracked into the EU', 'was welcomed into NATO'."""
+    passive = any(c.dep_ == "auxpass" for c in token.children) or (token.tag_ == "VBN" and token.head.lemma_.lower() == "get")
+    return token.pos_ == "VERB" and passive and any(c.lower_ == "into" and c.i in inner_ids for c in token.children)
+
+
+def _small_clause(s_side: list[Token], o_side: list[Token], lca: Token, subject: Span) -> Link | None:
+    """'I'd love to see Japan in NATO', 'Tito kept Yugoslavia out of the Warsaw Pact': the
+    state is the object of a verb that places it in (or out of) the organisation. Verbs of
+    wanting and imagining make a hypothesis; 'keep ... out of' says it was not a member."""
+    verb = lca.lemma_.lower()
+    if len(s_side) != 2 or s_side[0].dep_ != "dobj" or verb not in cues.SMALL_CLAUSE_VERBS or lca.pos_ != "VERB":
+        return None
+    placing = [t.lower_ for t in o_side[1:-1]]
+    if placing not in (["in"], ["into"], ["of", "out"], ["of", "outside"]):
+        return None
+    from claims.relations import MEMBER_OF
+
+    outside = placing[-1] in cues.OUTSIDE
+    found = Link(extractor=MEMBER_OF, pattern=f"{verb} X {' '.join(reversed(placing))}", negated=outside)
+    read_time(found, [lca], lca, subject)
+    if verb in cues.SMALL_CLAUSE_FACTS:
+        _read_modality(found, [lca], lca, subject)
+    else:
+        _set(found, Modality.HYPOTHETICAL, f"a small clause under '{lca.text}'")
+    if any(c.dep_ == "neg" for c in lca.children):
+        found.negated = not found.negated
+    return found
+
+
 def _is_subject_side(s_side: list[Token], lca: Token) -> bool:
     """The state must be what the clause is about: its subject, or the noun a membership
     phrase describes ("Azerbaijan, a NATO member"; "NATO member Turkey")."""
@@ -307,6 +340,11 @@ def _classify(inner: list[Token], obj: Span, extractors) -> tuple[RelationCues, 
             pattern.append(lemma)
         elif _particle_of_phrasal_verb(token, extractors):
             pattern.append(token.lower_)  # "pulled OUT of NATO", "came BACK to the AU"
+        elif lemma == "get" and any(c.tag_ == "VBN" and c.i in inner_ids for c in token.children):
+            pattern.append(lemma)  # the auxiliary of a passive: "get fast-tracked into"
+        elif not between_states and _passive_into(token, inner_ids):
+            hits.setdefault("member_of", lemma)  # "was fast-tracked into the EU", "got accepted into"
+            pattern.append(f"{lemma} into")
         elif token.lower_ in cues.OUTSIDE and not between_states:
             hits.setdefault("member_of", lemma)  # "stays out of NATO", "is outside the EU": not in it
             pattern.append(token.lower_)
@@ -397,7 +435,7 @@ def _role_given_by_as(inner: list[Token], extractors) -> tuple[str, str] | None:
 
 def _cue(token: Token, extractors) -> tuple[str, str] | None:
     lemma = token.lemma_.lower()
-    passive = any(c.dep_ == "auxpass" for c in token.children) or token.tag_ == "VBN"
+    passive = any(c.dep_ == "auxpass" for c in token.children) or (token.tag_ == "VBN" and token.head.lemma_.lower() == "get") or token.tag_ == "VBN"
     for extractor in extractors:
         kind = extractor.cue_kind(token, passive, cues.OBLIGATION)
         if kind:
@@ -845,3 +883,10 @@ def _rejected_by_relative_clause(sentence: Span, lca: Token) -> bool:
 
 # For claims read outside a state-to-object path (claims/treaty_subjects.py).
 read_modality, read_time = _read_modality, _read_time
+
+
+def link_pair(pronoun: Span) -> Link | None:
+    """'Japan and Australia aren't treaty allies, but they do have a reciprocal access
+    agreement': a plural pronoun standing for two states, and a pact or cooperation in its
+    predicate, as for two coordinated subjects."""
+    return _link_coordinated(pronoun, pronoun, extractors_for(STATE))

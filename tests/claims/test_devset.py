@@ -1,8 +1,9 @@
-"""The development set in CI: what `factcheck eval tests/data/devset.jsonl` prints, held to floors.
+"""The labelled sets in CI: what `factcheck eval tests/data/<set>.jsonl` prints, held to floors.
 
-The claims issue asks for precision >= 0.97 and recall >= 0.93. The floors below are what the
-extractor measures today (precision 0.966, recall 0.817), so that no change may make it worse;
-raise them as it improves. Wrong corrections are held at zero: that one is not negotiable.
+The development set is held to the claims issue's targets: precision >= 0.97, recall >= 0.93
+(measured 0.982 and 0.931). The two later sets (tests/data/README.md) measure generalisation;
+their floors are today's figures less a little, so that no change makes them worse. Wrong
+corrections are held at zero on every set: that one is not negotiable.
 """
 
 from pathlib import Path
@@ -13,7 +14,7 @@ from bot.check import Checker
 from bot.evaluate import evaluate, read_dataset
 
 DEVSET = Path(__file__).resolve().parent.parent / "data" / "devset.jsonl"
-PRECISION_FLOOR, RECALL_FLOOR, VERDICT_FLOOR = 0.96, 0.81, 0.93
+PRECISION_FLOOR, RECALL_FLOOR, VERDICT_FLOOR = 0.97, 0.93, 0.93
 
 
 @pytest.fixture(scope="module")
@@ -36,14 +37,13 @@ def test_devset__verdicts_hold(report):
     assert report.verdict_accuracy >= VERDICT_FLOOR
 
 
-HELDOUT = DEVSET.parent / "heldout.jsonl"
-
-
-def test_heldout__never_a_wrong_correction(kb, extractor):
-    """The second set, written later by another author (tests/data/README.md)."""
-    report = evaluate(read_dataset(HELDOUT), Checker(kb, extractor))
+@pytest.mark.parametrize("name, precision, recall", [("heldout", 0.94, 0.72), ("blind3", 0.93, 0.75)])
+def test_later_sets__never_a_wrong_correction(kb, extractor, name, precision, recall):
+    """The sets written later by other authors, blind to the code (tests/data/README.md)."""
+    report = evaluate(read_dataset(DEVSET.parent / f"{name}.jsonl"), Checker(kb, extractor))
     assert report.wrong_corrections == []
-    assert report.claims.precision >= 0.93
+    assert report.claims.precision >= precision, report.claims
+    assert report.claims.recall >= recall, report.claims
 
 
 def test_evaluate__counts_a_correction_of_a_true_claim_as_wrong(kb, extractor):

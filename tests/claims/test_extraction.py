@@ -468,6 +468,16 @@ ROSTERS_AND_ECHOES = [
         ("RUS", "defense_pact", "IRN", True, A, None),
     ]),
     ("The US-Taiwan mutual defense treaty was signed in 1954.", []),  # said of the treaty, not of an alliance
+    # a verb that places its object in (or out of) an organisation
+    ("I'd love to see Japan in NATO.", [("JPN", "member_of", "nato", False, H, None)]),
+    ("Tito kept Yugoslavia out of the Warsaw Pact.", [("YUG", "member_of", "warsaw-pact", True, A, None)]),
+    ("I saw Macron in NATO headquarters.", []),
+    ("Bosnia might get fast-tracked into the EU.", [("BIH", "member_of", "eu", False, H, None)]),
+    ("Finland was welcomed into NATO in 2023.", [("FIN", "member_of", "nato", False, A, 2023)]),
+    ("Ukraine was dragged into the EU debate.", []),
+    # "they" for two states, in a pact's or cooperation's predicate
+    ("Turkey and Azerbaijan are close. They have a mutual defence pact.", [("AZE", "defense_pact", "TUR", False, A, None)]),
+    ("Turkey and Greece argue a lot. They have a pact with Libya.", []),
 ]
 
 NO_CLAIM = [
