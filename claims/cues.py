@@ -149,3 +149,8 @@ SMALL_CLAUSE_FACTS = frozenset({"keep", "hold"})
 SMALL_CLAUSE_VERBS = SMALL_CLAUSE_FACTS | frozenset({
     "see", "want", "imagine", "like", "love", "prefer", "need", "expect", "picture", "envision", "envisage", "wish",
 })
+
+# Nouns that set a time or a world for the clause they head, not a fact: "the day Moldova joins
+# NATO", "in a world where Japan is in NATO".
+TIME_FRAMES = frozenset({"day", "moment", "minute", "time", "year", "second"})
+WORLD_FRAMES = frozenset({"world", "universe", "timeline", "scenario", "reality", "future", "version", "fantasy"})

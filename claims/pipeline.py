@@ -19,6 +19,7 @@ from claims.fuzzy import FuzzyNames
 from claims.gazetteer import CAPITAL, DEMONYM, GROUP, ORG, SPANS_KEY, STATE, TREATY, add_gazetteer, usual_spellings
 from claims.models import Claim
 from claims.prefilter import Prefilter
+from claims import quotes
 from claims.quotes import quoted_words, strip_quotes
 from claims.syntax import COPULA, Link, link, link_listed, link_pair
 from knowledge.base import KnowledgeBase
@@ -391,6 +392,10 @@ class ClaimExtractor:
             returned=found.returned,
         )
         modality, notes = found.modality, tuple(found.notes)
+        reach = (min(subject.start_char, obj.start_char), max(subject.end_char, obj.end_char))
+        if modality is not Modality.QUESTION and quotes.inside_one_quotation(original, *reach):
+            # 'The op-ed "Why Ukraine Is Already a De Facto NATO Member" is pure opinion'
+            modality, notes = Modality.REPORTED, (*notes, "inside quotation marks: someone else's words or a title")
         said = original[sentence.start_char : sentence.end_char].lower()
         sarcasm = next((m for m in cues.SARCASM if m in f" {said} "), None)
         if sarcasm and modality is Modality.ASSERTION:

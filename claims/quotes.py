@@ -42,3 +42,17 @@ def quoted_words(text: str) -> str:
 
 def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
+
+
+# Inline quotations: "..." and “...” always; '...' and ‘...’ only when they open after a space
+# or a colon and hold three words or more, so that apostrophes ("isn't", "the '90s") are not read
+# as quotation marks.
+_DOUBLE = re.compile(r'["“”«»„]([^"“”«»„\n]{3,}?)["“”«»„]')
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s:(]))['‘]((?:[^'‘’\n]|(?<=\w)['’](?=\w)){3,}?)['’](?=$|[\s.,;:!?)])")
+
+
+def inside_one_quotation(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (a claim from its state to its organisation) lies inside one
+    inline quotation: the writer quotes someone, or a title, and does not assert it."""
+    return any(m.start(1) <= start and end <= m.end(1) and (pattern is _DOUBLE or m.group(1).count(" ") >= 2)
+               for pattern in (_DOUBLE, _SINGLE) for m in pattern.finditer(text))

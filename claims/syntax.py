@@ -141,6 +141,14 @@ def _finish(inner: list[Token], obj: Span, extractors, subject: Span, lca: Token
     if result.left:
         result.negated = not result.negated
         result.notes.append("leaving: the membership ended")
+    if _denied_frame(lca):
+        result.negated = not result.negated  # "It's not like Finland isn't in NATO"
+        result.notes.append("under 'not like': the opposite")
+    until = _until_year(inner)
+    if result.negated and until:
+        # "Spain didn't join NATO until 1982": it joined, in 1982
+        result.negated, result.year, result.event = False, until, True
+        result.notes.append(f"'not ... until {until}': it happened in {until}")
     if not result.left and extractor.relation is Relation.MEMBER_OF and any(t.lower_ in cues.OUTSIDE for t in inner):
         result.negated = not result.negated
         result.notes.append("outside it: not a member")
@@ -242,6 +250,31 @@ def _crosses_other_clause(o_side: list[Token], subject: Span) -> bool:
                     continue  # "Azerbaijan, which joined NATO": the relative is the subject
                 return True
     return False
+
+
+def _denied_frame(lca: Token) -> bool:
+    """The claim's clause under a negated 'like' / 'as if' / 'as though' frame."""
+    clause = lca
+    while clause.dep_ not in ("ccomp", "advcl", "pcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    frame = clause.head
+    if clause.i == frame.i or not any(c.dep_ == "neg" for c in frame.children):
+        return False
+    doc = lca.doc
+    return any(
+        c.i < clause.i and (c.lower_ == "like" or (c.lower_ in ("if", "though") and c.i > 0 and doc[c.i - 1].lower_ == "as"))
+        for c in [*frame.children, *clause.children]
+    )
+
+
+def _until_year(inner: list[Token]) -> int | None:
+    for token in inner:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("until", "till", "til"):
+                years = [int(t.text) for t in prep.subtree if _YEAR.match(t.text)]
+                if years:
+                    return years[0]
+    return None
 
 
 def _passive_into(token: Token, inner_ids: set[int]) -> bool:
@@ -500,6 +533,15 @@ def _read_negation(result: Link, subject: Span, inner: list[Token], obj: Span) -
             negations += 1
             result.notes.append(f"negated by '{token.text} of'")
             break
+    if any(c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in subject.root.children) and not any(
+            t.pos_ in ("VERB", "AUX") for t in inner):
+        # "UK's no longer in the EU": the parser took "'s" for a possessive, and hung the
+        # negation on the name
+        for child in subject.root.children:
+            if child.dep_ == "neg" or child.lower_ in ("not", "n't", "never") or (
+                    child.lower_ in cues.NO_LONGER and any(g.lower_ == "no" for g in child.children)):
+                negations += 1
+                result.notes.append(f"negated by '{child.text}' (after \"'s\")")
     if any(c.lower_ == "no" and c.dep_ == "det" for c in subject.root.children):
         negations += 1
         result.notes.append("negated by 'no'")
@@ -627,13 +669,22 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
         return _set(result, Modality.HYPOTHETICAL, "a condition or supposition")
     # "Georgia joining NATO would be a disaster", "Greece vetoed Kosovo's NATO membership": an
     # event named as a thing, or the object of another verb, is talked about, not asserted.
+    if _inverted_condition(clause, subject, sentence):
+        return _set(result, Modality.HYPOTHETICAL, "an inverted condition ('Had X been ...')")
+    frame = _irrealis_frame(clause)
+    if frame:
+        return _set(result, Modality.HYPOTHETICAL, frame)
     irrealis = _irrealis_nominal(lca)
     if irrealis:
         # "Azerbaijan's NATO membership would be a disaster": a membership named, under a modal
         return _set(result, Modality.HYPOTHETICAL, irrealis)
     subject_ids = {t.i for t in subject}
     # "Georgia joining NATO is unlikely": the parser may hang the gerund on the name (acl).
-    gerunds = [v for v in clause if v.tag_ == "VBG" and (v.dep_ in _NOMINAL_CLAUSE_DEPS or (v.dep_ == "acl" and v.head.i in subject_ids))]
+    gerunds = [v for v in clause if v.tag_ == "VBG" and (
+        v.dep_ in _NOMINAL_CLAUSE_DEPS or (v.dep_ == "acl" and v.head.i in subject_ids)
+        # "Belarus joining the EU after Lukashenko, we can dream": a gerund with a subject of
+        # its own and no auxiliary is named, not asserted ("is joining" has its auxiliary)
+        or (any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and not any(c.dep_ in ("aux", "auxpass") for c in v.children)))]
     if gerunds and all(_presupposed(v) for v in gerunds):
         # "Armenia being in the CSTO is so mid": a state of affairs taken as given, and judged
         result.notes.append(f"a state taken as given ('{gerunds[0].text}' under '{gerunds[0].head.text}')")
@@ -679,6 +730,34 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
     _read_frames(result, lca)
     if result.modality is Modality.ASSERTION and _rejected_by_relative_clause(sentence, lca):
         _set(result, Modality.REPORTED, "rejected by the writer")
+
+
+def _inverted_condition(clause: list[Token], subject: Span, sentence: Span) -> bool:
+    """'Had Ukraine been in NATO in 2014, Crimea would never have happened', 'Were Georgia in
+    NATO, ...': an auxiliary before the subject, not a question, a modal in the sentence."""
+    if sentence.text.strip().endswith("?"):
+        return False
+    for verb in clause:
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")] + ([verb] if verb.pos_ == "AUX" else [])
+        if any(a.lower_ in ("had", "were", "should") and a.i < subject.start for a in auxes):
+            return any(t.lower_ in cues.MODAL_AUX and t.dep_ == "aux" for t in sentence)
+    return False
+
+
+def _irrealis_frame(clause: list[Token]) -> str | None:
+    """'The day Moldova joins NATO ...', 'In a world where Japan is in NATO ...': a clause that
+    sets a time or a world, not what is so. A past tense ('the day Finland joined') is a fact."""
+    for verb in clause:
+        frame = next((c for c in verb.children if c.dep_ == "npadvmod" and c.lemma_.lower() in cues.TIME_FRAMES
+                      and c.tag_ == "NN" and any(d.lower_ == "the" for d in c.children)), None)  # not "these days"
+        if frame is not None and verb.tag_ in ("VBZ", "VBP", "VB"):
+            return f"a time set by '{frame.text} ...'"
+        head = verb.head if verb.dep_ == "relcl" else None
+        if head is not None and head.lemma_.lower() in cues.WORLD_FRAMES:
+            return f"a world supposed ('{head.text} where ...')"
+        if head is not None and head.lemma_.lower() in cues.TIME_FRAMES and verb.tag_ in ("VBZ", "VBP", "VB"):
+            return f"a time set by '{head.text} ...'"
+    return None
 
 
 def _irrealis_nominal(lca: Token) -> str | None:

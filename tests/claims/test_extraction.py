@@ -478,6 +478,23 @@ ROSTERS_AND_ECHOES = [
     # "they" for two states, in a pact's or cooperation's predicate
     ("Turkey and Azerbaijan are close. They have a mutual defence pact.", [("AZE", "defense_pact", "TUR", False, A, None)]),
     ("Turkey and Greece argue a lot. They have a pact with Libya.", []),
+    # found by the adversarial set (tests/data/blind4.jsonl): each was a wrong public correction
+    ("Had Ukraine been in NATO in 2014, Crimea would never have happened.", [
+        ("UKR", "member_of", "nato", False, H, 2014),
+    ]),
+    ("Had Finland joined NATO in 2023?", [("FIN", "member_of", "nato", False, Q, 2023)]),
+    ("The day Moldova joins NATO is the day Transnistria becomes everyone's problem.", [
+        ("MDA", "member_of", "nato", False, H, None),
+    ]),
+    ("In a world where Japan is in NATO, Beijing plays it very differently.", [("JPN", "member_of", "nato", False, H, None)]),
+    ("Belarus joining the EU after Lukashenko, we can dream.", [("BLR", "member_of", "eu", False, H, None)]),
+    ("UK's no longer in the EU.", [("GBR", "member_of", "eu", True, A, None)]),
+    ("Spain didn't join NATO until 1982.", [("ESP", "member_of", "nato", False, A, 1982)]),
+    ("It's not like Finland isn't in NATO already.", [("FIN", "member_of", "nato", False, A, None)]),
+    ("If Kosovo ever gets into NATO, Serbia will never recognise it.", [("XKX", "member_of", "nato", False, H, None)]),
+    ('The op-ed "Why Ukraine Is Already a De Facto NATO Member" is pure opinion.', [("UKR", "member_of", "nato", False, R, None)]),
+    ("Quote from the debate: 'Turkey isn't even in NATO anyway.' Yikes.", [("TUR", "member_of", "nato", True, R, None)]),
+    ("India and the US have a lot of defence cooperation these days.", [("IND", "defense_cooperation", "USA", False, A, None)]),
 ]
 
 NO_CLAIM = [
