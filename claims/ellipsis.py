@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from claims.models import Claim
-from knowledge.models import Modality, Relation
+from knowledge.models import Modality, Relation, Tense
 
 PRONOUNS = frozenset({"it", "they", "he", "she"})
 ANSWERS = frozenset({"no", "nope", "nah", "yes", "yeah", "yep", "well", "actually", "lol", "lmao", "mate", "sorry"})
@@ -64,9 +64,14 @@ def _resolve(sentence, states, previous: list[Claim], previous_subjects, origina
         # "The Quad is the US, Japan, India and Australia. South Korea isn't in it." /
         # "Kuwait and Qatar joined the ICI. Saudi and Oman never did."
         negated = any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in words)
-        return [(_echo(c, sentence, state.id_, original, state, negated, _year(words) or 0), c)
-                for state in _distinct_states(states) for c in _distinct(previous)
-                if not c.statement.relation.symmetric and c.statement.subject != state.id_]
+        # "isn't in it" speaks of membership itself; "never did" repeats the previous verb, which
+        # may be leaving ("Azerbaijan left the CSTO. Georgia never did.")
+        in_it = any(t.lower_ in POINTERS and t.dep_ == "pobj" for t in words)
+        echoes = [(_echo(c, sentence, state.id_, original, state, negated, _year(words) or 0), c)
+                  if not in_it else (_membership_echo(c, sentence, state, original, negated, words), c)
+                  for state in _distinct_states(states) for c in _distinct(previous)
+                  if not c.statement.relation.symmetric and c.statement.subject != state.id_]
+        return echoes
     if not words or len(words) > 8:
         return []
     role = _role_of_pronoun(words)
@@ -171,6 +176,16 @@ def _points_back(words, states) -> bool:
     elif not rest or rest[-1].lemma_.lower() not in ("do", "be", "have"):
         return False  # "Oman never did" ends on its auxiliary
     return bool(rest) and all(t.lower_ in POINTING_WORDS for t in rest)
+
+
+def _membership_echo(claim: Claim, sentence, state, original: str, negated: bool, words) -> Claim:
+    """'South Korea isn't in it': the state's membership of the previous claim's organisation,
+    in this sentence's own tense, whatever the previous verb was ('left', 'joined')."""
+    echo = _echo(claim, sentence, state.id_, original, state, None, _year(words),
+                 relation=claim.statement.relation, polarity=negated)
+    past = any(t.lower_ in ("was", "were", "did", "had") for t in words)
+    statement = echo.statement.model_copy(update={"tense": Tense.PAST if past else Tense.PRESENT, "event": False})
+    return echo.model_copy(update={"statement": statement})
 
 
 def _membership_act(words, states) -> str | None:

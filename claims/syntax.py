@@ -174,9 +174,16 @@ def _link_coordinated(subject: Span, obj: Span, extractors) -> Link | None:
             return None
         path = [cue.head, cue] if cue.head.i != cue.i and cue.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") else [cue]
         return _finish(path, obj, extractors, subject, path[0])
-    if head.dep_ not in ("nsubj", "nsubjpass"):
-        return None
     predicate = head.head
+    if head.dep_ == "dobj" and predicate.lemma_.lower() in cues.REPORTING:
+        # "Some analysts claim Azerbaijan and Israel have a pact": the parser takes the two
+        # states for the reporting verb's object and leaves the clause without a subject
+        predicate = next((c for c in predicate.children if c.dep_ == "ccomp" and c.i > head.i
+                          and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+        if predicate is None:
+            return None
+    elif head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
     for path in _paths_below(predicate, depth=3):
         cue = path[-1]
         if _cue(cue, extractors) is None:

@@ -15,7 +15,7 @@ DEFENSE_COOPERATION = RelationCues(
         QualifiedNouns(
             heads=frozenset({
                 "cooperation", "co-operation", "collaboration", "agreement", "accord", "deal", "pact",
-                "partnership", "ties", "tie", "relations", "memorandum", "treaty", "arrangement",
+                "partnership", "ties", "tie", "relations", "memorandum", "treaty", "arrangement", "framework",
             }),
             # "a Reciprocal Access Agreement", "a visiting forces agreement", "a status of forces
             # agreement": agreements on each other's forces, short of defending each other.

@@ -495,6 +495,16 @@ ROSTERS_AND_ECHOES = [
     ('The op-ed "Why Ukraine Is Already a De Facto NATO Member" is pure opinion.', [("UKR", "member_of", "nato", False, R, None)]),
     ("Quote from the debate: 'Turkey isn't even in NATO anyway.' Yikes.", [("TUR", "member_of", "nato", True, R, None)]),
     ("India and the US have a lot of defence cooperation these days.", [("IND", "defense_cooperation", "USA", False, A, None)]),
+    # "isn't in it" speaks of membership, whatever the previous verb; "never did" repeats it
+    ("Azerbaijan left the CSTO in 1999. Georgia isn't in it either.", [
+        ("AZE", "member_of", "csto", True, A, 1999), ("GEO", "member_of", "csto", True, A, None),
+    ]),
+    ("Azerbaijan left the CSTO in 1999. Georgia never did.", [
+        ("AZE", "member_of", "csto", True, A, 1999), ("GEO", "member_of", "csto", False, A, None),
+    ]),
+    # coordinated states the parser hangs on a reporting verb
+    ("Some analysts claim Azerbaijan and Israel have a mutual defence pact.", [("AZE", "defense_pact", "ISR", False, R, None)]),
+    ("Washington and New Delhi signed a 10-year defence framework in 2025.", [("USA", "defense_cooperation", "IND", False, A, 2025)]),
 ]
 
 NO_CLAIM = [
