@@ -46,7 +46,12 @@ def resolve(sentence, states, previous: list[Claim], previous_subjects, original
         return [c.model_copy(update={"modality": p.modality}) for c, p in echoes]
     if _asked(sentence, states):  # "Finland's in NATO. Is Austria?"
         return [c.model_copy(update={"modality": Modality.QUESTION, "notes": (*c.notes, "a question")}) for c, _ in echoes]
-    return [c for c, _ in echoes]
+    # "Georgia wants to join NATO. Azerbaijan too.": another state in the same predicate shares
+    # what the first sentence was (a wish, someone's report); the writer's own answer about the
+    # same state ("Some people think Israel is in NATO. It isn't.") is an assertion.
+    return [c.model_copy(update={"modality": p.modality, "notes": (*c.notes, f"as the claim it echoes: {p.modality.value}")})
+            if c.statement.subject != p.statement.subject and p.modality is not Modality.ASSERTION else c
+            for c, p in echoes]
 
 
 def _asked(sentence, states) -> bool:

@@ -505,6 +505,13 @@ ROSTERS_AND_ECHOES = [
     # coordinated states the parser hangs on a reporting verb
     ("Some analysts claim Azerbaijan and Israel have a mutual defence pact.", [("AZE", "defense_pact", "ISR", False, R, None)]),
     ("Washington and New Delhi signed a 10-year defence framework in 2025.", [("USA", "defense_cooperation", "IND", False, A, 2025)]),
+    # another state echoed into a wish or a report shares it; it is not the writer's assertion
+    ("Georgia wants to join NATO. Azerbaijan too.", [
+        ("GEO", "member_of", "nato", False, H, None), ("AZE", "member_of", "nato", False, H, None),
+    ]),
+    ("Russia says Belarus is in the CSTO. Kazakhstan too.", [
+        ("BLR", "member_of", "csto", False, R, None), ("KAZ", "member_of", "csto", False, R, None),
+    ]),
 ]
 
 NO_CLAIM = [
