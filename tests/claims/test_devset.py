@@ -1,7 +1,7 @@
 """The labelled sets in CI: what `factcheck eval tests/data/<set>.jsonl` prints, held to floors.
 
 The development set is held to the claims issue's targets: precision >= 0.97, recall >= 0.93
-(measured 0.982 and 0.931). The two later sets (tests/data/README.md) measure generalisation;
+(measured 0.983 and 0.933). The two later sets (tests/data/README.md) measure generalisation;
 their floors are today's figures less a little, so that no change makes them worse. Wrong
 corrections are held at zero on every set: that one is not negotiable.
 """
