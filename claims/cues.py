@@ -131,6 +131,8 @@ FACTIVE_PREPOSITIONS = frozenset({"of", "despite", "besides", "given", "beyond",
 # Words by which a state is placed outside an organisation: "stays out of NATO", "steers
 # clear of the CSTO", "is outside the EU", "will be out of the CIS". Read as not a member.
 OUTSIDE = frozenset({"out", "outside", "clear"})
+# The verbs such a word must hang on: "is", "stays", "remains", "keeps", "steers".
+PLACING_VERBS = frozenset({"be", "stay", "remain", "keep", "hold", "steer", "sit", "live"})
 
 # Nouns that name a relation: "Azerbaijan's membership in NATO", "the Finnish accession".
 NOMINAL_RELATIONS = frozenset({"membership", "accession", "bid", "application", "candidacy", "entry", "admission",

@@ -149,7 +149,8 @@ def _finish(inner: list[Token], obj: Span, extractors, subject: Span, lca: Token
         # "Spain didn't join NATO until 1982": it joined, in 1982
         result.negated, result.year, result.event = False, until, True
         result.notes.append(f"'not ... until {until}': it happened in {until}")
-    if not result.left and extractor.relation is Relation.MEMBER_OF and any(t.lower_ in cues.OUTSIDE for t in inner):
+    if not result.left and extractor.relation is Relation.MEMBER_OF and any(
+            t.lower_ in cues.OUTSIDE and _places_outside(t, obj) for t in inner):
         result.negated = not result.negated
         result.notes.append("outside it: not a member")
     _read_time(result, inner, lca, obj)
@@ -257,6 +258,16 @@ def _crosses_other_clause(o_side: list[Token], subject: Span) -> bool:
                     continue  # "Azerbaijan, which joined NATO": the relative is the subject
                 return True
     return False
+
+
+def _places_outside(word: Token, obj: Span) -> bool:
+    """'out'/'outside'/'clear' that puts the subject outside this very organisation, under a
+    verb of being or staying: 'stays out of NATO', 'is outside the EU'. Not 'outside the
+    eurozone but in the EU', nor the partitive 'Out of NATO's 32 members, Turkey ...'."""
+    governor = obj.root.head
+    if governor.lower_ in ("of", "from") and governor.i != word.i:
+        governor = governor.head
+    return governor.i == word.i and word.head.lemma_.lower() in cues.PLACING_VERBS
 
 
 def _denied_frame(lca: Token) -> bool:
@@ -385,7 +396,7 @@ def _classify(inner: list[Token], obj: Span, extractors) -> tuple[RelationCues, 
         elif not between_states and _passive_into(token, inner_ids):
             hits.setdefault("member_of", lemma)  # "was fast-tracked into the EU", "got accepted into"
             pattern.append(f"{lemma} into")
-        elif token.lower_ in cues.OUTSIDE and not between_states:
+        elif token.lower_ in cues.OUTSIDE and not between_states and _places_outside(token, obj):
             hits.setdefault("member_of", lemma)  # "stays out of NATO", "is outside the EU": not in it
             pattern.append(token.lower_)
         elif token.lower_ == "back" and token.dep_ == "advmod":

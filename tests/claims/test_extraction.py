@@ -512,6 +512,10 @@ ROSTERS_AND_ECHOES = [
     ("Russia says Belarus is in the CSTO. Kazakhstan too.", [
         ("BLR", "member_of", "csto", False, R, None), ("KAZ", "member_of", "csto", False, R, None),
     ]),
+    # "out"/"outside" must place the state outside this organisation, under a verb of being
+    ("Hungary is outside the eurozone but in the EU.", []),
+    ("Out of NATO's 32 members, Turkey has the second largest army.", []),
+    ("Out of NATO, Turkey has the second largest army.", []),
 ]
 
 NO_CLAIM = [
