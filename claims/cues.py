@@ -156,3 +156,6 @@ SMALL_CLAUSE_VERBS = SMALL_CLAUSE_FACTS | frozenset({
 # NATO", "in a world where Japan is in NATO".
 TIME_FRAMES = frozenset({"day", "moment", "minute", "time", "year", "second"})
 WORLD_FRAMES = frozenset({"world", "universe", "timeline", "scenario", "reality", "future", "version", "fantasy"})
+# Predicates that do assert a relation named as a noun: "Sweden's NATO membership is a reality".
+FACTUAL = frozenset({"fact", "reality", "real", "official", "done", "settled", "certain", "historic", "final",
+                     "complete", "old", "permanent", "formal", "legal", "binding", "valid", "effective"})

@@ -796,6 +796,10 @@ def _irrealis_nominal(lca: Token) -> str | None:
     said = {t.lemma_.lower() for c in governor.children if c.dep_ in ("acomp", "attr", "oprd") for t in c.subtree}
     if said & cues.IRREALIS:
         return f"'{lca.text}' called {sorted(said & cues.IRREALIS)[0]}"
+    if governor.lemma_.lower() == "be" and said and not said & cues.FACTUAL:
+        # "Turkish membership in the EU is a running joke": a membership as the topic of a
+        # judgement asserts nothing; "... is a fact", "... is a reality now" do
+        return f"'{lca.text}' as the topic of a judgement"
     if governor.lemma_.lower() in cues.WISH | cues.SUPPOSITION | {"oppose", "veto", "block", "reject", "support", "fear", "discuss", "debate", "demand"}:
         return f"'{lca.text}' as the object of '{governor.text}'"
     return None

@@ -455,6 +455,8 @@ ROSTERS_AND_ECHOES = [
     ("Azerbaijan's NATO membership would be a disaster.", [("AZE", "member_of", "nato", False, H, None)]),
     ("Azerbaijani membership in NATO is unthinkable.", [("AZE", "member_of", "nato", False, H, None)]),
     ("Azerbaijan's membership in NATO is a fact.", [("AZE", "member_of", "nato", False, A, None)]),
+    ("Turkish membership in the EU is a running joke.", [("TUR", "member_of", "eu", False, H, None)]),
+    ("Sweden's NATO membership is a reality now.", [("SWE", "member_of", "nato", False, A, None)]),
     ("Turkey's NATO membership dates back to 1952.", [("TUR", "member_of", "nato", False, A, None)]),
     # an effort under way is a candidacy; a wish is not
     ("Georgia has been trying to get into NATO for years, but it still isn't a member.", [
