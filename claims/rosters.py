@@ -30,6 +30,9 @@ MEMBER_NOUNS = frozenset({"member", "members", "state", "states", "country", "co
 # Words that may stand between the organisation and its member noun: "the CSTO's active members".
 HEADER_FILLERS = frozenset({"'s", "’s", "current", "active", "full", "present", "founding", "original", "only",
                             "actual", "official", "real", "member", "remaining"})
+# Words before the organisation that make the roster something other than today's members.
+NOT_CURRENT = frozenset({"former", "ex", "ex-", "past", "old", "would", "be", "future", "prospective", "potential",
+                         "aspiring", "possible", "candidate", "wannabe", "likely", "next"})
 # What introduces the list: "members: ...", "Five Eyes = ...", "members are ...", "consists of ...".
 MARKS = frozenset({":", "=", "—", "–", "==", "->", "are", "include", "includes", "being", "incl", "incl."})
 # A bare organisation then ":" or "=" ("AUKUS: Australia, the UK, the US") needs a longer list to
@@ -77,6 +80,9 @@ def find(doc: Doc, org_labels: frozenset[str], state_labels: frozenset[str], spa
 
 def _list_start(doc: Doc, org: Span) -> tuple[int | None, int]:
     """The token after the mark that opens the list, and how many names the list needs."""
+    before = [t.lower_ for t in doc[max(org.start - 3, 0) : org.start]]
+    if any(word in NOT_CURRENT for word in before):
+        return None, 0  # "Former Warsaw Pact members: ...", "Would-be NATO members: ..."
     i, noun = org.end, False
     while i < len(doc) and (doc[i].lower_ in HEADER_FILLERS or doc[i].lower_ in MEMBER_NOUNS):
         noun = noun or doc[i].lower_ in MEMBER_NOUNS

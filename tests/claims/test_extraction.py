@@ -331,6 +331,8 @@ ROSTERS_AND_ECHOES = [
     ]),
     ("NATO: Turkey and Greece clash over islands again", []),  # a headline, not a list
     ("AUKUS: Australia, the UK.", []),  # a bare colon needs three names
+    ("Former Warsaw Pact members: Poland, Hungary, Czechia.", []),  # not today's members
+    ("Would-be NATO members: Ukraine, Georgia, Bosnia.", []),
     ("Are the CSTO members: Russia, Belarus, Armenia?", []),
     ("I think the Quad members are: US, Japan, India, Australia.", []),  # hedged: not asserted
     ("ANZUS is Australia, New Zealand and the US. Not Japan.", [
