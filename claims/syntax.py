@@ -531,6 +531,10 @@ def _read_negation(result: Link, subject: Span, inner: list[Token], obj: Span) -
             lower = child.lower_
             if child.i in contrasts:
                 continue  # read below, by where it stands
+            if child.i > max(obj.end, subject.end) and any(t.text in (",", ";") for t in obj.doc[obj.end : child.i]):
+                # "Ukraine is an EU candidate, Georgia not anymore": a 'not' past the claim and a
+                # comma belongs to what follows, however the parser hung it
+                continue
             if child.dep_ == "neg" or lower in ("never", "neither"):
                 negations += 1
                 result.notes.append(f"negated by '{child.text}'")

@@ -332,6 +332,8 @@ ROSTERS_AND_ECHOES = [
     ("NATO: Turkey and Greece clash over islands again", []),  # a headline, not a list
     ("AUKUS: Australia, the UK.", []),  # a bare colon needs three names
     ("Former Warsaw Pact members: Poland, Hungary, Czechia.", []),  # not today's members
+    # a 'not' past the claim and a comma is not the claim's
+    ("Ukraine is an EU candidate, Georgia not anymore.", [("UKR", "candidate_for", "eu", False, A, None)]),
     ("Would-be NATO members: Ukraine, Georgia, Bosnia.", []),
     ("Are the CSTO members: Russia, Belarus, Armenia?", []),
     ("I think the Quad members are: US, Japan, India, Australia.", []),  # hedged: not asserted
