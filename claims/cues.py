@@ -5,6 +5,11 @@ speaker is not the writer is `reported`; under "if" or a modal it is `hypothetic
 "whether" or an inverted auxiliary it is a `question`.
 """
 
+import re
+
+# A year as forum writers give one: a token from 1900 to 2099.
+YEAR = re.compile(r"^(19|20)\d\d$")
+
 # Verbs and adjectives that attribute a content clause to a speaker: "X says that ...".
 REPORTING = frozenset({
     "say", "claim", "insist", "think", "believe", "argue", "tell", "state", "report", "allege",
@@ -137,6 +142,9 @@ PLACING_VERBS = frozenset({"be", "stay", "remain", "keep", "hold", "steer", "sit
 # Nouns that name a relation: "Azerbaijan's membership in NATO", "the Finnish accession".
 NOMINAL_RELATIONS = frozenset({"membership", "accession", "bid", "application", "candidacy", "entry", "admission",
                                "partnership", "alliance"})
+# Verbs that take a stance on a relation named as a noun, not assert it: "Greece vetoed
+# Macedonia's NATO membership", "many oppose Ukraine's accession".
+STANCE_VERBS = frozenset({"oppose", "veto", "block", "reject", "support", "fear", "discuss", "debate", "demand"})
 # Predicates that speak of a relation as possible, not as so: "X's NATO membership is unthinkable".
 IRREALIS = frozenset({
     "unthinkable", "impossible", "unlikely", "likely", "possible", "inevitable", "dream", "fantasy", "line",

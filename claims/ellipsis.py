@@ -10,8 +10,7 @@ only a sentence with no claim of its own is read this way.
 
 from __future__ import annotations
 
-import re
-
+from claims import cues
 from claims.models import Claim
 from knowledge.models import Modality, Relation, Tense
 
@@ -29,7 +28,6 @@ CONTRASTS = frozenset({"unlike", "as opposed to", "in contrast to", "contrary to
 LIKENESS = frozenset({"same as", "just like", "like", "as did", "as does", "as do", "as is", "as are", "as was",
                       "as were", "the same as", "same with", "same for", "and so", "as have", "as has"})
 LIKENESS_WORDS = frozenset(w for phrase in LIKENESS | CONTRASTS for w in phrase.split())
-_YEAR = re.compile(r"^(19|20)\d\d$")
 CERTAINTY = 0.8
 
 
@@ -171,7 +169,7 @@ AFTER_POINTER = frozenset({"no", "despite", "whatever", "regardless", "though", 
 
 
 def _points_back(words, states) -> bool:
-    state_ids = {t.i for state in states for t in state}
+    state_ids = _token_ids(states)
     rest = [t for t in words if t.i not in state_ids]
     pointer = next((i for i, t in enumerate(rest) if t.lower_ in POINTERS and t.dep_ == "pobj"), None)
     if pointer is not None:
@@ -194,9 +192,9 @@ def _membership_echo(claim: Claim, sentence, state, original: str, negated: bool
 
 
 def _membership_act(words, states) -> str | None:
-    state_ids = {t.i for state in states for t in state}
+    state_ids = _token_ids(states)
     rest = [t for t in words if t.i not in state_ids and (t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") or t.dep_ == "prt")
-            and t.lemma_.lower() not in ECHO_VERBS and t.lower_ not in ECHO_ENDINGS and not _YEAR.match(t.text)]
+            and t.lemma_.lower() not in ECHO_VERBS and t.lower_ not in ECHO_ENDINGS and not cues.YEAR.match(t.text)]
     verbs = [t for t in rest if t.pos_ == "VERB" and t.lemma_.lower() in ACTS]
     if len(verbs) != 1 or any(t.i != verbs[0].i and t.lower_ not in ACT_PARTICLES for t in rest):
         return None
@@ -221,6 +219,10 @@ def _polarity(opener: str | None, negated: bool, claim: Claim) -> bool | None:
     return None
 
 
+def _token_ids(states) -> set[int]:
+    return {t.i for state in states for t in state}
+
+
 def _distinct_states(states) -> list:
     seen, out = set(), []
     for s in states:
@@ -232,7 +234,7 @@ def _distinct_states(states) -> list:
 
 def _has_content(words, states) -> bool:
     """A verb or noun beyond the echo words means the sentence says something of its own."""
-    state_ids = {t.i for state in states for t in state}
+    state_ids = _token_ids(states)
     return any(
         t.i not in state_ids and t.pos_ in ("NOUN", "VERB", "ADJ") and t.lemma_.lower() not in ECHO_VERBS
         and t.lower_ not in ECHO_ENDINGS and t.lower_ not in LIKENESS_WORDS
@@ -241,7 +243,7 @@ def _has_content(words, states) -> bool:
 
 
 def _year(words) -> int | None:
-    years = [int(t.text) for t in words if _YEAR.match(t.text)]
+    years = [int(t.text) for t in words if cues.YEAR.match(t.text)]
     return years[0] if len(years) == 1 else None
 
 

@@ -14,12 +14,11 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 
-from claims import DEFAULT_MODEL, cues, ellipsis, normalise, relations, rosters, treaty_subjects
+from claims import DEFAULT_MODEL, cues, ellipsis, normalise, quotes, relations, rosters, treaty_subjects
 from claims.fuzzy import FuzzyNames
 from claims.gazetteer import CAPITAL, DEMONYM, GROUP, ORG, SPANS_KEY, STATE, TREATY, add_gazetteer, usual_spellings
 from claims.models import Claim
 from claims.prefilter import Prefilter
-from claims import quotes
 from claims.quotes import quoted_words, strip_quotes
 from claims.syntax import COPULA, Link, link, link_listed, link_pair
 from knowledge.base import KnowledgeBase
@@ -211,8 +210,7 @@ class ClaimExtractor:
         for t in sentence:
             if t.lower_ not in PLURAL_PRONOUNS or t.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            before = [m for m in states if m.end <= t.i]
-            pair = sorted({m.id_ for m in (before or previous_states)})
+            pair = _named_before(t, states, previous_states)
             if len(pair) != 2:
                 continue
             pronoun = sentence.doc[t.i : t.i + 1]
@@ -285,12 +283,15 @@ class ClaimExtractor:
             }))
         return _unseen(echoes, found)
 
+    @cached_property
+    def _group_members(self) -> dict[str, tuple[str, ...]]:
+        return {group_id: group.members for group_id, group in self.kb.groups.items()}
+
     def _roster_claims(self, doc, original: str) -> dict[int, list[Claim]]:
         """Member rosters ("Five Eyes = US, UK, ..."), by the start of the sentence naming the
         organisation: the claims of that sentence, and what the next one may echo."""
-        groups = {group_id: g.members for group_id, g in self.kb.groups.items()}
         by_sentence: dict[int, list[Claim]] = {}
-        for listed in rosters.find(doc, frozenset({ORG}), frozenset({STATE, FUZZY}), SPANS_KEY, groups):
+        for listed in rosters.find(doc, frozenset({ORG}), frozenset({STATE, FUZZY}), SPANS_KEY, self._group_members):
             sentence = listed.org.sent
             found = Link(extractor=relations.MEMBER_OF, pattern=listed.pattern, negated=listed.excluded)
             certainty = _NAME_CERTAINTY.get(listed.state.label_, 1.0) * ROSTER_CERTAINTY
@@ -355,15 +356,13 @@ class ClaimExtractor:
             if _quantified_reference(t):
                 # "Switzerland, Austria and Ireland are neutral, so none of them are in NATO",
                 # "None of the four is in NATO": every state named before
-                before = [m for m in states if m.end <= t.i]
-                candidates = sorted({m.id_ for m in (before or previous_states)})
+                candidates = _named_before(t, states, previous_states)
                 if len(candidates) > 1:
                     found += [(sentence.doc[t.i : t.i + 1], state_id, 0.8) for state_id in candidates]
                 continue
             if t.lower_ not in PRONOUNS | PLURAL_PRONOUNS or t.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            before = [m for m in states if m.end <= t.i]
-            candidates = sorted({m.id_ for m in (before or previous_states)})
+            candidates = _named_before(t, states, previous_states)
             if t.lower_ in PRONOUNS and len(candidates) == 1 or t.lower_ in PLURAL_PRONOUNS and len(candidates) > 1:
                 found += [(sentence.doc[t.i : t.i + 1], state_id, 0.8) for state_id in candidates]
         return found
@@ -465,7 +464,9 @@ def _companions(subject, obj, mentions, kb: KnowledgeBase) -> list[tuple]:
 
 # Words that may stand between the names of a list: "the CSTO, the SCO and the CIS".
 _LIST_GLUE = frozenset({",", "and", "&", "the", "plus", "as", "well", "also"})
-_YEAR_TOKEN = re.compile(r"^(19|20)\d\d$")
+_ALTERNATIVE_GLUE = frozenset({"or", "nor", "just", "only", "merely", "simply", "still", "maybe", "perhaps",
+                               # "not even in the ICI, never mind NATO" / "let alone NATO"
+                               "never", "mind", "let", "alone", "much", "less", "even"})
 _DATE_WORDS = frozenset({"since", "in", "from", "by", "january", "february", "march", "april", "may", "june", "july",
                          "august", "september", "october", "november", "december"})
 
@@ -475,11 +476,8 @@ def _own_year(org) -> int | None:
     after = org.doc[org.end : org.end + 4]
     if not after or after[0].lower_ not in ("since", "in", "from"):
         return None
-    years = [int(t.text) for t in after if _YEAR_TOKEN.match(t.text)]
+    years = [int(t.text) for t in after if cues.YEAR.match(t.text)]
     return years[0] if years else None
-_ALTERNATIVE_GLUE = frozenset({"or", "nor", "just", "only", "merely", "simply", "still", "maybe", "perhaps",
-                               # "not even in the ICI, never mind NATO" / "let alone NATO"
-                               "never", "mind", "let", "alone", "much", "less", "even"})
 
 
 def _listed_after(obj, orgs, alternatives: bool = False) -> list[tuple]:
@@ -492,9 +490,9 @@ def _listed_after(obj, orgs, alternatives: bool = False) -> list[tuple]:
         between = [t for t in obj.doc[previous.end : org.start] if not t.is_space]
         # "in the EU since 2007 and in NATO since 2004", "joined NATO in 2023 and the EU in 1995":
         # each organisation has its own date; the date is not glue, but it is allowed here.
-        dated = any(_YEAR_TOKEN.match(t.text) for t in between) and any(t.lower_ in ("and", ",", "&") for t in between)
+        dated = any(cues.YEAR.match(t.text) for t in between) and any(t.lower_ in ("and", ",", "&") for t in between)
         if dated:
-            between = [t for t in between if not (_YEAR_TOKEN.match(t.text) or t.lower_ in _DATE_WORDS)]
+            between = [t for t in between if not (cues.YEAR.match(t.text) or t.lower_ in _DATE_WORDS)]
         words = [t.lower_ for t in between if t.lower_ != "the"]
         contrast = words[-2:] in (["but", "not"], [",", "not"], ["and", "not"]) or words == ["not"]
         glue = words[:-1] if contrast and words[-1:] == ["not"] else words
@@ -516,6 +514,13 @@ _RETRACTION = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in cues.RETRACTI
 
 class _ParseAsked(Exception):
     """extract() asked for a parse while parse_ahead() was only learning what it would parse."""
+
+
+def _named_before(token, states, previous_states) -> list[str]:
+    """The ids of the states a pronoun at `token` may stand for: those named before it in its
+    sentence, else those of the previous sentence."""
+    before = [m for m in states if m.end <= token.i]
+    return sorted({m.id_ for m in (before or previous_states)})
 
 
 def _quantified_reference(token) -> bool:

@@ -7,6 +7,7 @@ writer's own words stay valid.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _MARKDOWN_QUOTE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
@@ -54,5 +55,11 @@ _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s:(]))['‘]((?:[^'‘’\n]|(?<=\w)['’
 def inside_one_quotation(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] (a claim from its state to its organisation) lies inside one
     inline quotation: the writer quotes someone, or a title, and does not assert it."""
-    return any(m.start(1) <= start and end <= m.end(1) and (pattern is _DOUBLE or m.group(1).count(" ") >= 2)
-               for pattern in (_DOUBLE, _SINGLE) for m in pattern.finditer(text))
+    return any(first <= start and end <= last for first, last in _quotations(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _quotations(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the inline quotations of `text` lie; found once per text, asked once per claim."""
+    return tuple((m.start(1), m.end(1)) for pattern in (_DOUBLE, _SINGLE) for m in pattern.finditer(text)
+                 if pattern is _DOUBLE or m.group(1).count(" ") >= 2)

@@ -10,13 +10,12 @@ holds the path and on the frames above it (reporting verbs, "if", questions).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claims import cues
 from claims.gazetteer import SPANS_KEY
-from claims.relations import EXTRACTORS, ORGANISATION, STATE, RelationCues, extractors_for
+from claims.relations import EXTRACTORS, MEMBER_OF, ORGANISATION, STATE, RelationCues, extractors_for
 from knowledge.models import Modality, Relation, Tense
 
 if TYPE_CHECKING:  # spaCy is imported only once a text needs a parse
@@ -24,7 +23,6 @@ if TYPE_CHECKING:  # spaCy is imported only once a text needs a parse
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "poss", "conj"})
 CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "pcomp"})
-_YEAR = re.compile(r"^(19|20)\d\d$")
 # Marks a path that is only a copula ("X is <role name>"); not an extractor of its own.
 COPULA = RelationCues(relation=Relation.PARTNER_OF)
 
@@ -107,8 +105,6 @@ _LISTING_VERBS = frozenset({"be", "include", "comprise", "consist", "count"})
 
 def link_listed(state: Span, org: Span) -> Link | None:
     """The organisation is the subject and the state is in the list of its members."""
-    from claims.relations import MEMBER_OF  # the only relation a member list states
-
     head = org.root
     if head.dep_ in ("poss", "compound") and head.head.lemma_.lower() in ("member", "membership"):
         head = head.head  # "NATO members include", "the SCO's members are"
@@ -289,7 +285,7 @@ def _until_year(inner: list[Token]) -> int | None:
     for token in inner:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("until", "till", "til"):
-                years = [int(t.text) for t in prep.subtree if _YEAR.match(t.text)]
+                years = [int(t.text) for t in prep.subtree if cues.YEAR.match(t.text)]
                 if years:
                     return years[0]
     return None
@@ -312,11 +308,9 @@ def _small_clause(s_side: list[Token], o_side: list[Token], lca: Token, subject:
     placing = [t.lower_ for t in o_side[1:-1]]
     if placing not in (["in"], ["into"], ["of", "out"], ["of", "outside"]):
         return None
-    from claims.relations import MEMBER_OF
-
     outside = placing[-1] in cues.OUTSIDE
     found = Link(extractor=MEMBER_OF, pattern=f"{verb} X {' '.join(reversed(placing))}", negated=outside)
-    read_time(found, [lca], lca, subject)
+    _read_time(found, [lca], lca, subject)
     if verb in cues.SMALL_CLAUSE_FACTS:
         _read_modality(found, [lca], lca, subject)
     else:
@@ -644,7 +638,7 @@ def _read_time(result: Link, inner: list[Token], lca: Token, obj: Span) -> None:
                     result.notes.append(f"year {year} from '{child.text} {year}'")
                     if child.lower_ == "since":
                         result.event = True
-            elif child.dep_ in ("npadvmod", "nummod") and _YEAR.match(child.text):
+            elif child.dep_ in ("npadvmod", "nummod") and cues.YEAR.match(child.text):
                 years.add(int(child.text))
             if child.lower_ in cues.FOUNDING and child.dep_ in ("amod", "compound", "nmod"):
                 result.founding = result.event = True
@@ -674,7 +668,7 @@ def _event_lemmas() -> frozenset[str]:
 
 def _year_in(preposition: Token) -> int | None:
     for token in preposition.subtree:
-        if _YEAR.match(token.text):
+        if cues.YEAR.match(token.text):
             return int(token.text)
     return None
 
@@ -689,8 +683,6 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
     # A condition makes a hypothesis even inside a question ("Would Russia invade if Moldova joined NATO?").
     if _conditional_clause(clause, lca) or _what_if(sentence):
         return _set(result, Modality.HYPOTHETICAL, "a condition or supposition")
-    # "Georgia joining NATO would be a disaster", "Greece vetoed Kosovo's NATO membership": an
-    # event named as a thing, or the object of another verb, is talked about, not asserted.
     if _inverted_condition(clause, subject, sentence):
         return _set(result, Modality.HYPOTHETICAL, "an inverted condition ('Had X been ...')")
     frame = _irrealis_frame(clause)
@@ -701,6 +693,8 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
         # "Azerbaijan's NATO membership would be a disaster": a membership named, under a modal
         return _set(result, Modality.HYPOTHETICAL, irrealis)
     subject_ids = {t.i for t in subject}
+    # "Georgia joining NATO would be a disaster", "Greece vetoed Kosovo's NATO membership": an
+    # event named as a thing, or the object of another verb, is talked about, not asserted.
     # "Georgia joining NATO is unlikely": the parser may hang the gerund on the name (acl).
     gerunds = [v for v in clause if v.tag_ == "VBG" and (
         v.dep_ in _NOMINAL_CLAUSE_DEPS or (v.dep_ == "acl" and v.head.i in subject_ids)
@@ -715,7 +709,7 @@ def _read_modality(result: Link, inner: list[Token], lca: Token, subject: Span) 
     if any(v.tag_ == "VBG" and v.lemma_.lower() in _event_lemmas() and any(a.lemma_ == "be" for a in v.children if a.dep_ == "aux") for v in clause):
         # "Ukraine is joining the EU": under way or planned, not done.
         return _set(result, Modality.HYPOTHETICAL, "an event under way ('is joining')")
-    if lca.i in {t.i for t in subject} and subject.root.dep_ in ("dobj", "pobj", "oprd") and subject.root.head.pos_ in ("VERB", "ADP"):
+    if lca.i in subject_ids and subject.root.dep_ in ("dobj", "pobj", "oprd") and subject.root.head.pos_ in ("VERB", "ADP"):
         # "I want Ukraine in NATO", "imagine Georgia in the EU": a small clause under a verb.
         return _set(result, Modality.HYPOTHETICAL, f"a small clause under '{subject.root.head.text}'")
     if subject.root.dep_ == "poss" and subject.root.head.dep_ in ("dobj", "pobj", "xcomp"):
@@ -804,7 +798,7 @@ def _irrealis_nominal(lca: Token) -> str | None:
         # "Turkish membership in the EU is a running joke": a membership as the topic of a
         # judgement asserts nothing; "... is a fact", "... is a reality now" do
         return f"'{lca.text}' as the topic of a judgement"
-    if governor.lemma_.lower() in cues.WISH | cues.SUPPOSITION | {"oppose", "veto", "block", "reject", "support", "fear", "discuss", "debate", "demand"}:
+    if governor.lemma_.lower() in cues.WISH | cues.SUPPOSITION | cues.STANCE_VERBS:
         return f"'{lca.text}' as the object of '{governor.text}'"
     return None
 

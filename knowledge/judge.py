@@ -254,21 +254,15 @@ def _judge_pact_without_treaty(st: Statement, kb: KnowledgeBase) -> Judgement:
         return _decided(_flip(Verdict.TRUE, st.negated), memberships, kb, st, both)
     cooperation = kb.facts_between(st.subject, Relation.DEFENSE_COOPERATION, st.object)
     current = [f for f in cooperation if f.holds_on(kb.as_of)]
-    if st.relation is Relation.DEFENSE_PACT and current and not st.negated and st.year is None:
+    if st.relation is Relation.DEFENSE_PACT and current and st.year is None:
+        # A pact where the base records cooperation is misleading; "Russia and Iran have no
+        # mutual defence pact" is true.
         judgement = _decided(
-            Verdict.MISLEADING, current, kb, st,
+            Verdict.TRUE if st.negated else Verdict.MISLEADING, current, kb, st,
             f"The base records defence cooperation between {kb.name(st.subject)} and {kb.name(st.object)}, "
             f"not a mutual-defence obligation: {_describe_all(current, kb, st.subject)}",
         )
         # Absence of a pact from the base is weaker evidence than a recorded fact.
-        return Judgement(judgement.verdict, judgement.explanation, judgement.evidence, judgement.facts, certainty=0.8)
-    if st.relation is Relation.DEFENSE_PACT and current and st.negated and st.year is None:
-        # "Russia and Iran have no mutual defence pact": what the base records is cooperation
-        judgement = _decided(
-            Verdict.TRUE, current, kb, st,
-            f"The base records defence cooperation between {kb.name(st.subject)} and {kb.name(st.object)}, "
-            f"not a mutual-defence obligation: {_describe_all(current, kb, st.subject)}",
-        )
         return Judgement(judgement.verdict, judgement.explanation, judgement.evidence, judgement.facts, certainty=0.8)
     return _silent(f"the base records no {st.relation.value} between {kb.name(st.subject)} and {kb.name(st.object)}")
 

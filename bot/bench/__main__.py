@@ -13,7 +13,6 @@ import argparse
 import filecmp
 import os
 import platform
-import statistics
 import sys
 import tempfile
 from importlib.metadata import version
@@ -112,7 +111,7 @@ def _print_report(report: dict, args) -> None:
     print(f"cold start, {args.runs} runs of each             median wall s   CPU s   fastest wall s")
     for label, sample in (("python -c 'import spacy'", cold.import_spacy), (f'factcheck "{CLAIM}"', cold.check),
                           (f'factcheck "{NO_CLAIM}"', cold.no_claim)):
-        wall, cpu = (statistics.median(r.cpu_seconds if c else r.seconds for r in sample) for c in (False, True))
+        wall, cpu = runs.median(sample), runs.median(sample, cpu=True)
         print(f"  {label:36} {wall:8.2f}   {cpu:8.2f}   {min(r.seconds for r in sample):8.2f}")
     _row("difference of the medians", cold.difference, TARGETS["cold_start_s"], " s", at_least=False)
     print(f"  {'the same in CPU seconds':36} {cold.cpu_difference:8.2f} s")

@@ -55,19 +55,19 @@ class ColdStart:
 
     @property
     def difference(self) -> float:
-        return _median(self.check) - _median(self.import_spacy)
+        return median(self.check) - median(self.import_spacy)
 
     @property
     def cpu_difference(self) -> float:
         """The same in CPU seconds, which other tenants of a shared machine move less than wall time."""
-        return _median(self.check, cpu=True) - _median(self.import_spacy, cpu=True)
+        return median(self.check, cpu=True) - median(self.import_spacy, cpu=True)
 
     @property
     def fastest_difference(self) -> float:
         return min(r.seconds for r in self.check) - min(r.seconds for r in self.import_spacy)
 
 
-def _median(sample: list[Run], cpu: bool = False) -> float:
+def median(sample: list[Run], cpu: bool = False) -> float:
     return statistics.median(r.cpu_seconds if cpu else r.seconds for r in sample)
 
 
